@@ -1,1 +1,4 @@
-Console.WriteLine("agent");
+using Warden.Agent;
+using Warden.Agent.Configuration;
+
+return await AgentCommandLine.RunAsync(args);

@@ -1,1 +1,3 @@
-Console.WriteLine("agg");
+using Warden.Aggregator;
+
+return await AggregatorCommandLine.RunAsync(args);

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Warden.Agent.Configuration;
+using Warden.Agent.Sensing;
+using Warden.Agent.State;
+using Warden.Agent.Streaming;
+
+namespace Warden.Agent;
+
+/// <summary>Wires the agent's parts in one explicit list (no scanning, AOT-safe) and runs them.</summary>
+internal static class AgentHost
+{
+    public static async Task<int> RunAsync(AgentOptions options)
+    {
+        SequenceCounter sequence;
+        try
+        {
+            sequence = SequenceCounter.Open(options.StateDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"warden-agent: state folder {options.StateDirectory} is not usable: {e.Message}");
+            return AgentCommandLine.ExitConfig;
+        }
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffzzz ";
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Services.AddSystemd();
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sequence);
+        builder.Services.AddSingleton(new HostSensor(options.ProcRoot));
+        builder.Services.AddSingleton<AgentIdentity>();
+        builder.Services.AddSingleton(sp => new PendingRecords(sp.GetRequiredService<SequenceCounter>(), options.Aggregator.MaxPendingRecords));
+        builder.Services.AddSingleton<SensingService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SensingService>());
+        builder.Services.AddHostedService<AggregatorLink>();
+
+        using var host = builder.Build();
+        var identity = host.Services.GetRequiredService<AgentIdentity>();
+        Log.Starting(host.Services.GetRequiredService<ILogger<AgentIdentity>>(), AgentIdentity.Version, identity.Host,
+            options.ProcRoot, options.StateDirectory);
+        await host.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,55 @@
+namespace Warden.Agent.Configuration;
+
+/// <summary>
+/// The agent's configuration file (default /etc/warden/agent.json; JSON with // comments). Every
+/// key is documented in packaging/etc/agent.json; defaults are stated here once.
+/// </summary>
+public sealed class AgentOptions
+{
+    public const string DefaultPath = "/etc/warden/agent.json";
+
+    /// <summary>Name this host reports as. Default: the kernel's hostname.</summary>
+    public string? Host { get; set; }
+
+    /// <summary>Where the agent keeps its state (sequence counter; later the spool).</summary>
+    public string StateDirectory { get; set; } = "/var/lib/warden-agent";
+
+    /// <summary>Root of the proc filesystem; tests point it at a fixture tree.</summary>
+    public string ProcRoot { get; set; } = "/proc";
+
+    /// <summary>File holding the machine id.</summary>
+    public string MachineIdPath { get; set; } = "/etc/machine-id";
+
+    public AggregatorOptions Aggregator { get; set; } = new();
+
+    public SamplingOptions Sampling { get; set; } = new();
+}
+
+public sealed class AggregatorOptions
+{
+    public const string DefaultEndpoint = "http://127.0.0.1:7400";
+
+    /// <summary>
+    /// Aggregator addresses, tried in order; empty means [DefaultEndpoint]. (The binder appends a
+    /// file's list to a non-empty default, so the default is applied after binding.)
+    /// Plain http is for the local demo on loopback.
+    /// </summary>
+    public string[] Endpoints { get; set; } = [];
+
+    /// <summary>First reconnect delay; doubles per failed attempt up to the maximum, with jitter.</summary>
+    public double ReconnectMinSeconds { get; set; } = 1;
+
+    public double ReconnectMaxSeconds { get; set; } = 30;
+
+    /// <summary>Records kept in memory while the aggregator is unreachable; the oldest go first.</summary>
+    public int MaxPendingRecords { get; set; } = 8640;
+}
+
+public sealed class SamplingOptions
+{
+    /// <summary>How often the agent reads /proc.</summary>
+    public double SenseIntervalSeconds { get; set; } = 1;
+
+    /// <summary>How often the agent ships a summary (last, min, max) of what it sensed.</summary>
+    public double ShipIntervalSeconds { get; set; } = 10;
+}

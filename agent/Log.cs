@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace Warden.Agent;
+
+/// <summary>Every log line the agent writes, with stable event ids.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "warden-agent {Version} starting as host {Host}, proc root {ProcRoot}, state {StateDirectory}")]
+    public static partial void Starting(ILogger logger, string version, string host, string procRoot, string stateDirectory);
+
+    [LoggerMessage(2, LogLevel.Warning, "sensing: could not parse {Files}; those readings have no data this pass")]
+    public static partial void SenseProblem(ILogger logger, string files);
+
+    [LoggerMessage(10, LogLevel.Information, "connected to aggregator {Endpoint}; it has stored up to sequence {Stored}, resending {Pending} pending records")]
+    public static partial void Connected(ILogger logger, string endpoint, ulong stored, int pending);
+
+    [LoggerMessage(11, LogLevel.Warning, "aggregator {Endpoint} unreachable or stream broken ({Reason}); retrying in {Delay}")]
+    public static partial void Disconnected(ILogger logger, string endpoint, string reason, TimeSpan delay);
+
+    [LoggerMessage(12, LogLevel.Information, "command {CommandId} from aggregator: {Action}")]
+    public static partial void Command(ILogger logger, string commandId, string action);
+
+    [LoggerMessage(13, LogLevel.Warning, "{Dropped} records dropped so far: the aggregator has been away longer than {Capacity} records")]
+    public static partial void Dropped(ILogger logger, long dropped, int capacity);
+
+    [LoggerMessage(14, LogLevel.Information, "no sequence counter in the state folder (first start, or the state was lost); numbering from {Stored}, what the aggregator has stored, upwards")]
+    public static partial void SequenceSeeded(ILogger logger, ulong stored);
+}

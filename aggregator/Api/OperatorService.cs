@@ -1,0 +1,45 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Warden.Aggregator.Fleet;
+using Warden.Proto.V1;
+
+namespace Warden.Aggregator.Api;
+
+/// <summary>The operator API (operator.proto) behind `warden`.</summary>
+public sealed class OperatorService(HostRegistry registry, TimeProvider time) : Operator.OperatorBase
+{
+    public override Task<ListHostsResponse> ListHosts(ListHostsRequest request, ServerCallContext context)
+    {
+        var response = new ListHostsResponse { ServerTime = Timestamp.FromDateTimeOffset(time.GetUtcNow()) };
+        response.Hosts.Add(registry.Snapshot());
+        return Task.FromResult(response);
+    }
+
+    public override async Task WatchHosts(WatchHostsRequest request, IServerStreamWriter<HostUpdate> responseStream, ServerCallContext context)
+    {
+        var token = context.CancellationToken;
+        // Subscribe before the snapshot so that a change in between is sent, not lost.
+        using var watcher = registry.Watch();
+        foreach (var host in registry.Snapshot())
+        {
+            await responseStream.WriteAsync(new HostUpdate { Host = host }, token);
+        }
+        await responseStream.WriteAsync(new HostUpdate { SnapshotEnd = new SnapshotEnd { ServerTime = Timestamp.FromDateTimeOffset(time.GetUtcNow()) } }, token);
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                foreach (var name in await watcher.NextAsync(token))
+                {
+                    if (registry.Find(name) is { } host)
+                    {
+                        await responseStream.WriteAsync(new HostUpdate { Host = host }, token);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Warden.Proto.V1;
+
+namespace Warden.Aggregator.Storage;
+
+/// <summary>
+/// The site's durable state. Every write method returns only after its effect is durable, so the
+/// caller may acknowledge the record to the agent (DESIGN.md, "Delivery"). LiteDB implements it
+/// now; a replicated engine is a second implementation, not a rewrite.
+/// </summary>
+public interface ISiteStore : IDisposable
+{
+    /// <summary>Records (or refreshes) a host's identity from its Hello.</summary>
+    StoredHost RecordHello(Hello hello, DateTimeOffset at);
+
+    /// <summary>Stores a sample batch once per (host, sequence); a repeat is reported, not stored.</summary>
+    StoreOutcome StoreSamples(string host, SampleBatch batch, DateTimeOffset receivedAt);
+
+    /// <summary>Stores an event batch once per (host, sequence).</summary>
+    StoreOutcome StoreEvents(string host, EventBatch batch, DateTimeOffset receivedAt);
+
+    /// <summary>Highest sequence stored for the host, 0 if none.</summary>
+    ulong LastSequence(string host);
+
+    IReadOnlyList<StoredHost> Hosts();
+
+    StoredHost? FindHost(string host);
+
+    /// <summary>The host's sample batches with sequence above <paramref name="afterSequence"/>, oldest first.</summary>
+    IReadOnlyList<StoredBatch> Samples(string host, ulong afterSequence = 0, int limit = 1000);
+
+    /// <summary>How many records (sample and event batches) are stored for the host with this sequence.</summary>
+    int CountRecords(string host, ulong sequence);
+}
+
+public enum StoreOutcome
+{
+    Stored,
+    Duplicate,
+}
