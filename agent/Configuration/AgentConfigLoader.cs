@@ -12,9 +12,9 @@ public sealed class ConfigException(string message, Exception? inner = null) : E
 /// </summary>
 public static class AgentConfigLoader
 {
-    public static AgentOptions Load(string? explicitPath)
+    public static AgentOptions Load(string? explicitPath, string defaultPath = AgentOptions.DefaultPath)
     {
-        var path = Path.GetFullPath(explicitPath ?? AgentOptions.DefaultPath);
+        var path = Path.GetFullPath(explicitPath ?? defaultPath);
         var options = new AgentOptions();
         if (!File.Exists(path))
         {
@@ -57,6 +57,10 @@ public static class AgentConfigLoader
         if (o.Aggregator.Endpoints.Length == 0)
         {
             o.Aggregator.Endpoints = [AggregatorOptions.DefaultEndpoint];
+        }
+        if (o.Host is "")
+        {
+            o.Host = null; // "Host": null in the file arrives as an empty value
         }
         var errors = new List<string>();
         if (o.Host is not null && !HostName.IsValid(o.Host))

@@ -1,0 +1,113 @@
+using Warden.Agent.Configuration;
+
+namespace Warden.Agent.Tests.Configuration;
+
+public class AgentConfigLoaderTests
+{
+    [Fact]
+    public void A_file_with_comments_sets_what_it_names_and_leaves_defaults_elsewhere()
+    {
+        using var dir = TestTrees.Scratch();
+        var path = dir.File("agent.json");
+        File.WriteAllText(path, """
+            {
+              // operators comment their files
+              "Host": "web-01",
+              "Aggregator": { "Endpoints": [ "http://127.0.0.1:9000" ] }, /* and this too */
+              "Sampling": { "ShipIntervalSeconds": 5 },
+            }
+            """);
+        var options = AgentConfigLoader.Load(path);
+        Assert.Equal("web-01", options.Host);
+        Assert.Equal(["http://127.0.0.1:9000"], options.Aggregator.Endpoints);
+        Assert.Equal(5, options.Sampling.ShipIntervalSeconds);
+        Assert.Equal(1, options.Sampling.SenseIntervalSeconds);
+        Assert.Equal("/proc", options.ProcRoot);
+    }
+
+    [Fact]
+    public void No_file_at_the_default_path_means_defaults()
+    {
+        using var dir = TestTrees.Scratch();
+        var options = AgentConfigLoader.Load(null, defaultPath: dir.File("agent.json"));
+        Assert.Equal([AggregatorOptions.DefaultEndpoint], options.Aggregator.Endpoints);
+        Assert.Equal(10, options.Sampling.ShipIntervalSeconds);
+    }
+
+    [Fact]
+    public void A_named_file_that_is_missing_is_an_error_naming_it()
+    {
+        using var dir = TestTrees.Scratch();
+        var e = Assert.Throws<ConfigException>(() => AgentConfigLoader.Load(dir.File("nope.json")));
+        Assert.Contains("nope.json", e.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_top_level_key_is_named()
+    {
+        var e = LoadFails("""{ "Hots": "web-01" }""");
+        Assert.Contains("'Hots'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("top level", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_key_in_a_section_is_named_with_its_section()
+    {
+        var e = LoadFails("""{ "Sampling": { "ShipIntervalSecs": 5 } }""");
+        Assert.Contains("'ShipIntervalSecs'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Sampling", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_type_names_the_key()
+    {
+        var e = LoadFails("""{ "Sampling": { "SenseIntervalSeconds": "fast" } }""");
+        Assert.Contains("Sampling:SenseIntervalSeconds", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "Sampling": { "SenseIntervalSeconds": 0 } }""", "Sampling:SenseIntervalSeconds")]
+    [InlineData("""{ "Sampling": { "SenseIntervalSeconds": 5, "ShipIntervalSeconds": 2 } }""", "Sampling:ShipIntervalSeconds")]
+    [InlineData("""{ "Aggregator": { "Endpoints": [ "ftp://x" ] } }""", "Aggregator:Endpoints:0: 'ftp://x'")]
+    [InlineData("""{ "Aggregator": { "MaxPendingRecords": 0 } }""", "Aggregator:MaxPendingRecords")]
+    [InlineData("""{ "Host": "web 01; rm -rf" }""", "Host: 'web 01; rm -rf'")]
+    public void A_bad_value_is_named_with_its_key(string json, string expected)
+    {
+        var e = LoadFails(json);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_json_is_an_unreadable_file()
+    {
+        var e = LoadFails("""{ "Host": "web-01" """);
+        Assert.Contains("cannot be read", e.Message, StringComparison.Ordinal);
+        Assert.Contains("agent.json", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_directory_in_place_of_the_file_is_an_error()
+    {
+        using var dir = TestTrees.Scratch();
+        var e = Assert.Throws<ConfigException>(() => AgentConfigLoader.Load(dir.Path));
+        Assert.Contains("is a directory", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_shipped_example_config_loads_and_sets_every_key()
+    {
+        var example = Path.Combine(TestTrees.FixtureRoot, "..", "..", "..", "packaging", "etc", "warden", "agent.json");
+        var options = AgentConfigLoader.Load(example);
+        Assert.Equal("/var/lib/warden-agent", options.StateDirectory);
+        Assert.Equal([AggregatorOptions.DefaultEndpoint], options.Aggregator.Endpoints);
+    }
+
+    private static ConfigException LoadFails(string json)
+    {
+        using var dir = TestTrees.Scratch();
+        var path = dir.File("agent.json");
+        File.WriteAllText(path, json);
+        return Assert.Throws<ConfigException>(() => AgentConfigLoader.Load(path));
+    }
+}
