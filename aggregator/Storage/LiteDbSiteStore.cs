@@ -16,21 +16,43 @@ public sealed class LiteDbSiteStore : ISiteStore
     private readonly ILiteCollection<StoredBatch> _samples;
     private readonly ILiteCollection<StoredEventBatch> _events;
     private readonly object _writer = new();
+    private readonly FileStream _ownership;
 
+    /// <exception cref="IOException">Another process holds the database, or it cannot be created.</exception>
     public LiteDbSiteStore(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        _db = new LiteDatabase(new ConnectionString
+        // LiteDB does not stop a second process opening the same file on Linux, and two writers
+        // corrupt it. An exclusive lock (flock) on a side file makes the aggregator the sole owner.
+        var lockPath = Path + ".lock";
+        try
         {
-            Filename = Path,
-            Connection = ConnectionType.Direct,
-            // Checkpoints are explicit (see class comment); no automatic ones in the middle of ingest.
-            Upgrade = false,
-        })
+            _ownership = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
         {
-            CheckpointSize = 0,
-        };
+            throw new IOException($"database {Path} is in use by another process (it holds {lockPath})", e);
+        }
+        var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
+        try
+        {
+            _db = new LiteDatabase(new ConnectionString
+            {
+                Filename = Path,
+                Connection = ConnectionType.Direct,
+            }, mapper)
+            {
+                UtcDate = true,
+                // Checkpoints are explicit (see class comment), never automatic in the middle of ingest.
+                CheckpointSize = 0,
+            };
+        }
+        catch
+        {
+            _ownership.Dispose();
+            throw;
+        }
         _hosts = _db.GetCollection<StoredHost>("hosts");
         _samples = _db.GetCollection<StoredBatch>("samples");
         _events = _db.GetCollection<StoredEventBatch>("events");
@@ -166,5 +188,9 @@ public sealed class LiteDbSiteStore : ISiteStore
         Count = r.Count,
     };
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        _ownership.Dispose();
+    }
 }
