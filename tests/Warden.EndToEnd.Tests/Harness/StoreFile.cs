@@ -1,0 +1,20 @@
+using LiteDB;
+
+namespace Warden.EndToEnd.Tests.Harness;
+
+/// <summary>Reads the aggregator's real LiteDB file directly, after the aggregator has stopped.</summary>
+internal static class StoreFile
+{
+    public static List<long> SampleSequences(string databasePath, string host)
+    {
+        using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, ReadOnly = true });
+        return db.GetCollection("samples").Find(Query.EQ("Host", host)).Select(d => d["Sequence"].AsInt64).ToList();
+    }
+
+    public static double StoredReading(string databasePath, string host, long sequence, string name)
+    {
+        using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, ReadOnly = true });
+        var batch = db.GetCollection("samples").FindOne(Query.And(Query.EQ("Host", host), Query.EQ("Sequence", sequence)));
+        return batch["Readings"].AsArray.Single(r => r["Name"].AsString == name)["Last"].AsDouble;
+    }
+}

@@ -1,0 +1,67 @@
+using Warden.EndToEnd.Tests.Harness;
+
+namespace Warden.EndToEnd.Tests;
+
+/// <summary>Bad configuration stops each program at start with a message naming what is wrong.</summary>
+public class StartupErrorTests
+{
+    [Fact]
+    public async Task The_agent_refuses_an_unknown_key_naming_it()
+    {
+        using var dir = new Scratch();
+        File.WriteAllText(dir.File("agent.json"), """{ "Sampling": { "ShipEvery": 5 } }""");
+        var (exit, output) = await RunningProcess.RunAsync("warden-agent", "--config", dir.File("agent.json"));
+        Assert.Equal(78, exit);
+        Assert.Contains("unknown key 'ShipEvery' in section 'Sampling'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_agent_refuses_an_unreadable_config_naming_the_file()
+    {
+        using var dir = new Scratch();
+        File.WriteAllText(dir.File("agent.json"), "{ \"Host\": ");
+        var (exit, output) = await RunningProcess.RunAsync("warden-agent", "--config", dir.File("agent.json"));
+        Assert.Equal(78, exit);
+        Assert.Contains($"config file {dir.File("agent.json")} cannot be read", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_agent_check_config_prints_the_effective_settings()
+    {
+        using var dir = new Scratch();
+        File.WriteAllText(dir.File("agent.json"), """{ "Host": "checked-host" }""");
+        var (exit, output) = await RunningProcess.RunAsync("warden-agent", "check-config", "--config", dir.File("agent.json"));
+        Assert.Equal(0, exit);
+        Assert.Contains("configuration OK", output, StringComparison.Ordinal);
+        Assert.Contains("checked-host", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_agent_names_an_unknown_argument()
+    {
+        var (exit, output) = await RunningProcess.RunAsync("warden-agent", "--frobnicate");
+        Assert.Equal(2, exit);
+        Assert.Contains("'--frobnicate'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_aggregator_refuses_an_unknown_key_naming_it()
+    {
+        using var dir = new Scratch();
+        File.WriteAllText(dir.File("aggregator.json"), """{ "Port": 7400 }""");
+        var (exit, output) = await RunningProcess.RunAsync("warden-aggregator", "--config", dir.File("aggregator.json"), "--state", dir.Path);
+        Assert.Equal(78, exit);
+        Assert.Contains("unknown key 'Port'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_aggregator_on_the_same_database_refuses_to_start()
+    {
+        using var dir = new Scratch();
+        using var first = await AggregatorProcess.StartAsync(dir.Path);
+        var (exit, output) = await RunningProcess.RunAsync("warden-aggregator", "--listen", "http://127.0.0.1:0", "--state", dir.Path);
+        Assert.Equal(74, exit);
+        Assert.Contains("in use by another process", output, StringComparison.Ordinal);
+        Assert.NotNull(await first.Operator.ListHostsAsync(new Warden.Proto.V1.ListHostsRequest()));
+    }
+}
