@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Warden.Benchmarks.Procfs.SensingCycleBenchmarks).Assembly).Run(args);
