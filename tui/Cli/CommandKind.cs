@@ -1,0 +1,7 @@
+namespace Warden.Tui.Cli;
+
+internal enum CommandKind
+{
+    Tui,
+    Hosts,
+}

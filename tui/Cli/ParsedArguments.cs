@@ -1,0 +1,18 @@
+namespace Warden.Tui.Cli;
+
+/// <summary>What the command line asked for, before any address is resolved or any call made.</summary>
+internal sealed record ParsedArguments(
+    // Null when the user named no command: help then shows the overview, and the TUI runs.
+    CommandKind? Command,
+    string? Aggregator = null,
+    bool Json = false,
+    bool Help = false,
+    bool Version = false);
+
+/// <summary>Either the parsed arguments or a usage error that names the offending token.</summary>
+internal sealed record ParseResult(ParsedArguments? Arguments, string? Error)
+{
+    public static ParseResult Ok(ParsedArguments arguments) => new(arguments, null);
+
+    public static ParseResult Fail(string error) => new(null, error);
+}

@@ -1,0 +1,51 @@
+using System.Reflection;
+using Warden.Tui.Views;
+
+namespace Warden.Tui.Cli;
+
+/// <summary>Entry point behind Program: parse, resolve the address, dispatch, map to an exit code.</summary>
+internal static class WardenCommandLine
+{
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        ParseResult parsed = ArgumentParser.Parse(args);
+        if (parsed.Arguments is not ParsedArguments arguments)
+        {
+            await console.Error.WriteLineAsync($"warden: {parsed.Error}\nRun 'warden --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        if (arguments.Help)
+        {
+            await console.Out.WriteAsync(HelpText.For(arguments.Command));
+            return ExitCodes.Ok;
+        }
+
+        if (arguments.Version)
+        {
+            await console.Out.WriteLineAsync($"warden {Version()}");
+            return ExitCodes.Ok;
+        }
+
+        if (!AggregatorAddress.TryResolve(arguments.Aggregator, console.Environment(AggregatorAddress.EnvironmentVariable), out Uri address, out string error))
+        {
+            await console.Error.WriteLineAsync($"warden: {error}");
+            return ExitCodes.Usage;
+        }
+
+        return arguments.Command switch
+        {
+            CommandKind.Hosts => await HostsCommand.RunAsync(address, arguments.Json, console, cancellationToken),
+            _ => TuiSession.Run(address, console.Environment),
+        };
+    }
+
+    private static string Version()
+    {
+        string version = typeof(WardenCommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+        // Drop the "+commit" suffix the SDK appends; the release number is what operators compare.
+        int plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
+}

@@ -1,0 +1,106 @@
+using Warden.Proto.V1;
+using Warden.Tui.Client;
+using Warden.Tui.Formatting;
+
+namespace Warden.Tui.Model;
+
+/// <summary>
+/// The TUI's view model: the hosts as last reported, the connection state, and the rows and banner
+/// derived from them. Plain class, single-threaded: callers marshal feed events onto one thread.
+/// </summary>
+internal sealed class HostListState(TimeProvider time) : IHostFeedObserver
+{
+    public const string ConnectionLostBanner = "connection lost — reconnecting";
+
+    private readonly Dictionary<string, HostSummary> _hosts = new(StringComparer.Ordinal);
+
+    // Hosts of a snapshot still arriving; swapped in at SnapshotEnd so hosts removed while we were
+    // away disappear, and the old list stays on screen until the new one is complete.
+    private readonly Dictionary<string, HostSummary> _pending = new(StringComparer.Ordinal);
+
+    private TimeSpan _serverClockOffset;
+    private DateTimeOffset? _lostAt;
+    private DateTimeOffset _retryAt;
+
+    public event Action? Changed;
+
+    public FeedStatus Status { get; private set; } = FeedStatus.Connecting;
+
+    public string? LastError { get; private set; }
+
+    /// <summary>True while the rows may be out of date: the stream dropped after data arrived.</summary>
+    public bool IsStale => Status == FeedStatus.Reconnecting && _hosts.Count > 0;
+
+    public int HostCount => _hosts.Count;
+
+    public string? Banner => Status == FeedStatus.Reconnecting ? ConnectionLostBanner : null;
+
+    public void HostUpserted(HostSummary host)
+    {
+        if (Status == FeedStatus.Live)
+        {
+            _hosts[host.Host] = host;
+            Changed?.Invoke();
+        }
+        else
+        {
+            _pending[host.Host] = host;
+        }
+    }
+
+    public void SnapshotEnded(DateTimeOffset serverTime)
+    {
+        _hosts.Clear();
+        foreach (KeyValuePair<string, HostSummary> entry in _pending)
+        {
+            _hosts[entry.Key] = entry.Value;
+        }
+
+        _pending.Clear();
+        _serverClockOffset = serverTime - time.GetUtcNow();
+        Status = FeedStatus.Live;
+        LastError = null;
+        _lostAt = null;
+        Changed?.Invoke();
+    }
+
+    public void ConnectionLost(string reason, TimeSpan retryIn)
+    {
+        _pending.Clear();
+        LastError = reason;
+        _retryAt = time.GetUtcNow() + retryIn;
+
+        // Before the first snapshot there is nothing to lose: the status stays "connecting".
+        if (Status == FeedStatus.Live)
+        {
+            Status = FeedStatus.Reconnecting;
+            _lostAt = time.GetUtcNow();
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>Rows sorted by host, ages measured by the aggregator's clock (estimated from the snapshot).</summary>
+    public IReadOnlyList<HostRow> Rows()
+    {
+        DateTimeOffset serverNow = time.GetUtcNow() + _serverClockOffset;
+        return _hosts.Values
+            .OrderBy(h => h.Host, StringComparer.Ordinal)
+            .Select(h => HostRow.From(h, serverNow))
+            .ToList();
+    }
+
+    /// <summary>One status line under the banner: what the user is looking at and how fresh it is.</summary>
+    public string StatusLine(string address)
+    {
+        DateTimeOffset now = time.GetUtcNow();
+        string retry = AgeFormat.Format(_retryAt - now);
+        return Status switch
+        {
+            FeedStatus.Live => $"live · {HostCount} hosts · {address}",
+            FeedStatus.Connecting when LastError is null => $"connecting to {address}…",
+            FeedStatus.Connecting => $"cannot reach {address} ({LastError}) · retry in {retry}",
+            _ => $"stale for {AgeFormat.Format(now - (_lostAt ?? now))} · {LastError} · retry in {retry}",
+        };
+    }
+}

@@ -1,0 +1,44 @@
+using Terminal.Gui.App;
+using Warden.Proto.V1;
+using Warden.Tui.Client;
+using Warden.Tui.Model;
+
+namespace Warden.Tui.Views;
+
+/// <summary>Runs the interactive host list until q/Esc: one app, one window, one background watch.</summary>
+internal static class TuiSession
+{
+    private static readonly TimeSpan AgeRefresh = TimeSpan.FromSeconds(1);
+
+    // Synchronous on purpose: Terminal.Gui wants Init, Run and Dispose on one thread, and an
+    // await here could resume the teardown on a pool thread (which hangs on exit).
+    public static int Run(Uri address, Func<string, string?> environment)
+    {
+        using var channel = OperatorChannel.Create(address);
+        var state = new HostListState(TimeProvider.System);
+
+        using IApplication app = Application.Create().Init();
+        using var window = new HostListWindow(state, address.OriginalString, ColorPolicy.ColorsAllowed(environment));
+        state.Changed += window.Refresh;
+        QuitKeys.Attach(app);
+
+        // Ages and "retry in" move with the clock even when no update arrives.
+        app.AddTimeout(AgeRefresh, () =>
+        {
+            window.Refresh();
+            return true;
+        });
+
+        using var stop = new CancellationTokenSource();
+        var observer = new UiThreadObserver(state, action => app.Invoke(action));
+        var watch = new HostWatch(new GrpcHostUpdateSource(new Operator.OperatorClient(channel)), observer, TimeProvider.System, new ReconnectBackoff());
+        Task watching = Task.Run(() => watch.RunAsync(stop.Token));
+
+        app.Run(window);
+
+        // Stop the watch before the app goes away, so it never posts to a disposed app.
+        stop.Cancel();
+        watching.GetAwaiter().GetResult();
+        return 0;
+    }
+}
