@@ -97,7 +97,7 @@ internal sealed class HostListState(TimeProvider time) : IHostFeedObserver
         string retry = AgeFormat.Format(_retryAt - now);
         return Status switch
         {
-            FeedStatus.Live => $"live · {HostCount} hosts · {address}",
+            FeedStatus.Live => $"live · {HostCount} {(HostCount == 1 ? "host" : "hosts")} · {address}",
             FeedStatus.Connecting when LastError is null => $"connecting to {address}…",
             FeedStatus.Connecting => $"cannot reach {address} ({LastError}) · retry in {retry}",
             _ => $"stale for {AgeFormat.Format(now - (_lostAt ?? now))} · {LastError} · retry in {retry}",
