@@ -94,7 +94,8 @@ Task("Test")
         failedCount += (long)counters.Attribute("failed") + (long)counters.Attribute("error") + (long)counters.Attribute("timeout");
         skipped += (long)counters.Attribute("total") - (long)counters.Attribute("executed");
     }
-    Information($"{passed} passed, {failedCount} failed, {skipped} skipped");
+    // Plain text, no log colouring: CI reads this closing line.
+    Console.WriteLine($"{passed} passed, {failedCount} failed, {skipped} skipped");
     if (failed || failedCount > 0 || passed == 0)
     {
         throw new CakeException("tests failed");

@@ -1,3 +1,5 @@
+using Warden.Testing;
+
 namespace Warden.Agent.Tests;
 
 /// <summary>The real host trees in tests/fixtures/hosts, and scratch copies of them.</summary>
@@ -47,29 +49,5 @@ internal static class TestTrees
             }
         }
         throw new DirectoryNotFoundException($"tests/fixtures/hosts not found above {AppContext.BaseDirectory}");
-    }
-}
-
-internal sealed class ScratchDirectory : IDisposable
-{
-    public ScratchDirectory()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "warden-test-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }

@@ -11,7 +11,7 @@ public class AgentToAggregatorTests
     [Fact]
     public async Task This_hosts_readings_arrive_at_the_aggregator()
     {
-        using var dir = new Scratch();
+        using var dir = new ScratchDirectory();
         using var aggregator = await AggregatorProcess.StartAsync(dir.File("aggregator"));
         using var agent = AgentProcess.Start(dir.Path, "e2e-live", aggregator.Address);
 
@@ -33,7 +33,7 @@ public class AgentToAggregatorTests
     [Fact]
     public async Task History_survives_an_aggregator_crash_and_the_agent_resumes_with_every_sequence_stored_once()
     {
-        using var dir = new Scratch();
+        using var dir = new ScratchDirectory();
         var state = dir.File("aggregator");
         var port = AggregatorProcess.FreePort();
         var first = await AggregatorProcess.StartAsync(state, port);

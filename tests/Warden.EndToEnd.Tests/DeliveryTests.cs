@@ -11,7 +11,7 @@ public class DeliveryTests
     [Fact]
     public async Task A_batch_received_twice_is_stored_once_and_acknowledged_both_times()
     {
-        using var dir = new Scratch();
+        using var dir = new ScratchDirectory();
         using var aggregator = await AggregatorProcess.StartAsync(dir.File("aggregator"));
 
         using (var call = aggregator.AgentLink.Connect())
@@ -46,7 +46,7 @@ public class DeliveryTests
     [Fact]
     public async Task A_stream_that_does_not_start_with_hello_is_refused()
     {
-        using var dir = new Scratch();
+        using var dir = new ScratchDirectory();
         using var aggregator = await AggregatorProcess.StartAsync(dir.File("aggregator"));
         using var call = aggregator.AgentLink.Connect();
         await call.RequestStream.WriteAsync(Samples(1, cpu: 1));
@@ -58,7 +58,7 @@ public class DeliveryTests
     [Fact]
     public async Task A_forged_host_name_is_refused_naming_the_field()
     {
-        using var dir = new Scratch();
+        using var dir = new ScratchDirectory();
         using var aggregator = await AggregatorProcess.StartAsync(dir.File("aggregator"));
         using var call = aggregator.AgentLink.Connect();
         await call.RequestStream.WriteAsync(new AgentMessage { Hello = new Hello { Host = "../../etc/passwd" } });
@@ -71,7 +71,7 @@ public class DeliveryTests
     [Fact]
     public async Task A_bad_reading_is_refused_and_nothing_of_that_batch_is_stored()
     {
-        using var dir = new Scratch();
+        using var dir = new ScratchDirectory();
         using var aggregator = await AggregatorProcess.StartAsync(dir.File("aggregator"));
         using (var call = aggregator.AgentLink.Connect())
         {
@@ -87,7 +87,7 @@ public class DeliveryTests
     [Fact]
     public async Task An_oversized_message_is_refused_and_the_aggregator_keeps_serving()
     {
-        using var dir = new Scratch();
+        using var dir = new ScratchDirectory();
         using var aggregator = await AggregatorProcess.StartAsync(dir.File("aggregator"));
         using (var call = aggregator.AgentLink.Connect())
         {

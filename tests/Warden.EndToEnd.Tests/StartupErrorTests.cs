@@ -8,7 +8,7 @@ public class StartupErrorTests
     [Fact]
     public async Task The_agent_refuses_an_unknown_key_naming_it()
     {
-        using var dir = new Scratch();
+        using var dir = new ScratchDirectory();
         File.WriteAllText(dir.File("agent.json"), """{ "Sampling": { "ShipEvery": 5 } }""");
         var (exit, output) = await RunningProcess.RunAsync("warden-agent", "--config", dir.File("agent.json"));
         Assert.Equal(78, exit);
@@ -18,7 +18,7 @@ public class StartupErrorTests
     [Fact]
     public async Task The_agent_refuses_an_unreadable_config_naming_the_file()
     {
-        using var dir = new Scratch();
+        using var dir = new ScratchDirectory();
         File.WriteAllText(dir.File("agent.json"), "{ \"Host\": ");
         var (exit, output) = await RunningProcess.RunAsync("warden-agent", "--config", dir.File("agent.json"));
         Assert.Equal(78, exit);
@@ -28,7 +28,7 @@ public class StartupErrorTests
     [Fact]
     public async Task The_agent_check_config_prints_the_effective_settings()
     {
-        using var dir = new Scratch();
+        using var dir = new ScratchDirectory();
         File.WriteAllText(dir.File("agent.json"), """{ "Host": "checked-host" }""");
         var (exit, output) = await RunningProcess.RunAsync("warden-agent", "check-config", "--config", dir.File("agent.json"));
         Assert.Equal(0, exit);
@@ -47,7 +47,7 @@ public class StartupErrorTests
     [Fact]
     public async Task The_aggregator_refuses_an_unknown_key_naming_it()
     {
-        using var dir = new Scratch();
+        using var dir = new ScratchDirectory();
         File.WriteAllText(dir.File("aggregator.json"), """{ "Port": 7400 }""");
         var (exit, output) = await RunningProcess.RunAsync("warden-aggregator", "--config", dir.File("aggregator.json"), "--state", dir.Path);
         Assert.Equal(78, exit);
@@ -57,7 +57,7 @@ public class StartupErrorTests
     [Fact]
     public async Task A_second_aggregator_on_the_same_database_refuses_to_start()
     {
-        using var dir = new Scratch();
+        using var dir = new ScratchDirectory();
         using var first = await AggregatorProcess.StartAsync(dir.Path);
         var (exit, output) = await RunningProcess.RunAsync("warden-aggregator", "--listen", "http://127.0.0.1:0", "--state", dir.Path);
         Assert.Equal(74, exit);

@@ -9,7 +9,7 @@ public class WardenCliTests
     [Fact]
     public async Task Warden_hosts_lists_this_host_with_age_cpu_memory_and_load()
     {
-        using var dir = new Scratch();
+        using var dir = new ScratchDirectory();
         using var aggregator = await AggregatorProcess.StartAsync(dir.File("aggregator"));
         using var agent = AgentProcess.Start(dir.Path, "e2e-cli", aggregator.Address);
         await Eventually.TrueAsync(

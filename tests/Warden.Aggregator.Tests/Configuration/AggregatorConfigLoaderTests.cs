@@ -4,7 +4,7 @@ namespace Warden.Aggregator.Tests.Configuration;
 
 public sealed class AggregatorConfigLoaderTests : IDisposable
 {
-    private readonly Scratch _dir = new();
+    private readonly ScratchDirectory _dir = new();
 
     [Fact]
     public void The_shipped_example_is_valid_and_equals_the_defaults()

@@ -7,7 +7,7 @@ namespace Warden.Aggregator.Tests.Storage;
 public sealed class LiteDbSiteStoreTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
-    private readonly Scratch _dir = new();
+    private readonly ScratchDirectory _dir = new();
 
     private string DbPath => _dir.File("warden.db");
 

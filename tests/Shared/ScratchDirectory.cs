@@ -1,0 +1,27 @@
+namespace Warden.Testing;
+
+/// <summary>A fresh temp folder for one test, removed when disposed. Linked into each test project.</summary>
+internal sealed class ScratchDirectory : IDisposable
+{
+    public ScratchDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "warden-test-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process under test may still hold a file; the temp folder is cleaned by the OS later.
+        }
+    }
+}
