@@ -25,4 +25,10 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Information, "no sequence counter in the state folder (first start, or the state was lost); numbering from {Stored}, what the aggregator has stored, upwards")]
     public static partial void SequenceSeeded(ILogger logger, ulong stored);
+
+    [LoggerMessage(20, LogLevel.Warning, "check {Check} failed to evaluate: {Error}")]
+    public static partial void CheckFailed(ILogger logger, string check, string error);
+
+    [LoggerMessage(21, LogLevel.Information, "check {Check} is {State}: {Reason}")]
+    public static partial void CheckChanged(ILogger logger, string check, string state, string reason);
 }

@@ -1,7 +1,7 @@
 namespace Warden.Agent.Checks;
 
 /// <summary>What a check found (DESIGN.md, "Check results"). UNKNOWN is "no data": never recovery, never failure.</summary>
-internal enum CheckStatus
+public enum CheckStatus
 {
     Ok,
     Warn,
@@ -10,7 +10,7 @@ internal enum CheckStatus
 }
 
 /// <summary>The parts of a host a check belongs to; each gets a score (DESIGN.md, "Health score").</summary>
-internal enum Component
+public enum Component
 {
     System,
     Storage,
