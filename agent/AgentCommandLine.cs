@@ -16,6 +16,9 @@ internal static class AgentCommandLine
           warden-agent [run] [--config PATH]     run the agent (the systemd service runs this)
           warden-agent check-config [--config PATH]
                                                  validate the configuration and print the effective settings
+          warden-agent once [--json] [--config PATH]
+                                                 read and check everything once; print readings, every
+                                                 check's state, value, threshold and reason, and the scores
           warden-agent --version | --help
 
         Options:
@@ -29,6 +32,7 @@ internal static class AgentCommandLine
     {
         string? command = null;
         string? configPath = null;
+        var json = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -44,7 +48,10 @@ internal static class AgentCommandLine
                     break;
                 case "--config":
                     return Usage("--config needs a file path");
-                case "run" or "check-config" when command is null:
+                case "--json":
+                    json = true;
+                    break;
+                case "run" or "check-config" or "once" when command is null:
                     command = args[i];
                     break;
                 default:
@@ -63,10 +70,17 @@ internal static class AgentCommandLine
             return ExitConfig;
         }
 
-        if (command == "check-config")
+        if (json && command != "once")
         {
-            PrintEffective(options, configPath ?? AgentOptions.DefaultPath);
-            return 0;
+            return Usage("--json goes with 'once'");
+        }
+        switch (command)
+        {
+            case "check-config":
+                PrintEffective(options, configPath ?? AgentOptions.DefaultPath);
+                return 0;
+            case "once":
+                return await Commands.OnceCommand.RunAsync(options, json, Console.Out, CancellationToken.None);
         }
         return await AgentHost.RunAsync(options);
     }
