@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Warden.Agent.Checks;
 using Warden.Agent.Configuration;
 using Warden.Agent.Sensing;
 using Warden.Agent.State;
@@ -39,6 +40,10 @@ internal static class AgentHost
         builder.Services.AddSingleton(new HostSensor(options.ProcRoot));
         builder.Services.AddSingleton<AgentIdentity>();
         builder.Services.AddSingleton(sp => new PendingRecords(sp.GetRequiredService<SequenceCounter>(), options.Aggregator.MaxPendingRecords));
+        builder.Services.AddSingleton(sp => new CheckRunner(CheckCatalog.Create(options, TimeProvider.System), TimeProvider.System,
+            sp.GetRequiredService<ILogger<CheckRunner>>()));
+        builder.Services.AddSingleton<CheckService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CheckService>());
         builder.Services.AddSingleton<SensingService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SensingService>());
         builder.Services.AddHostedService<AggregatorLink>();

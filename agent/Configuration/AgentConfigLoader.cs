@@ -93,6 +93,10 @@ public static class AgentConfigLoader
         {
             errors.Add($"Aggregator:MaxPendingRecords: {o.Aggregator.MaxPendingRecords} must be at least 1");
         }
+        if (o.Checks.MaxAttempts is < 1 or > 100)
+        {
+            errors.Add($"Checks:MaxAttempts: {o.Checks.MaxAttempts} must be between 1 and 100");
+        }
         Positive(errors, "Sampling:SenseIntervalSeconds", o.Sampling.SenseIntervalSeconds);
         Positive(errors, "Sampling:ShipIntervalSeconds", o.Sampling.ShipIntervalSeconds);
         if (o.Sampling.ShipIntervalSeconds < o.Sampling.SenseIntervalSeconds)
@@ -132,6 +136,7 @@ public static class AgentConfigLoader
             nameof(AgentOptions) => "the top level",
             nameof(AggregatorOptions) => "section 'Aggregator'",
             nameof(SamplingOptions) => "section 'Sampling'",
+            nameof(ChecksOptions) => "section 'Checks'",
             var other => other,
         };
         return $"unknown key {keys} in {section}";

@@ -17,8 +17,21 @@ public sealed class AgentOptions
     /// <summary>Root of the proc filesystem; tests point it at a fixture tree.</summary>
     public string ProcRoot { get; set; } = "/proc";
 
+    /// <summary>Root of sysfs (network interfaces, block devices).</summary>
+    public string SysRoot { get; set; } = "/sys";
+
+    /// <summary>Root of the cgroup hierarchy (v1, v2 or hybrid is detected below it).</summary>
+    public string CgroupRoot { get; set; } = "/sys/fs/cgroup";
+
+    /// <summary>Runtime state folder (libvirt keeps its running guests in RUN/libvirt/qemu).</summary>
+    public string RunRoot { get; set; } = "/run";
+
     /// <summary>File holding the machine id.</summary>
     public string MachineIdPath { get; set; } = "/etc/machine-id";
+
+    public ChecksOptions Checks { get; set; } = new();
+
+    internal Checks.HostPaths Paths => new(ProcRoot, SysRoot, CgroupRoot, RunRoot);
 
     public AggregatorOptions Aggregator { get; set; } = new();
 
@@ -52,4 +65,11 @@ public sealed class SamplingOptions
 
     /// <summary>How often the agent ships a summary (last, min, max) of what it sensed.</summary>
     public double ShipIntervalSeconds { get; set; } = 10;
+}
+
+/// <summary>The checks: what every check shares, then one section per component.</summary>
+public sealed class ChecksOptions
+{
+    /// <summary>Consecutive non-OK results that make a check's state HARD (DESIGN.md).</summary>
+    public int MaxAttempts { get; set; } = 3;
 }

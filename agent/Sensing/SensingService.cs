@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Warden.Agent.Checks;
 using Warden.Agent.Configuration;
 using Warden.Agent.Streaming;
 
@@ -22,9 +23,13 @@ internal sealed class SensingService : BackgroundService
     private readonly object _gate = new();
     private string? _lastProblem;
 
-    public SensingService(HostSensor sensor, PendingRecords pending, AgentOptions options, TimeProvider time, ILogger<SensingService> logger)
+    private readonly CheckRunner _checks;
+
+    public SensingService(HostSensor sensor, PendingRecords pending, CheckRunner checks, AgentOptions options, TimeProvider time,
+        ILogger<SensingService> logger)
     {
         _sensor = sensor;
+        _checks = checks;
         _pending = pending;
         _time = time;
         _logger = logger;
@@ -76,13 +81,31 @@ internal sealed class SensingService : BackgroundService
         }
     }
 
+    // score.host and score.<component>, as they stand when the window closes.
+    private static void AddScores(Warden.Proto.V1.SampleBatch batch, HostHealth health)
+    {
+        foreach (var (component, score) in health.Components)
+        {
+            batch.Readings.Add(Score("score." + CheckNames.Of(component), score));
+        }
+        if (health.Score is { } host)
+        {
+            batch.Readings.Add(Score("score.host", host));
+        }
+    }
+
+    private static Warden.Proto.V1.Reading Score(string name, double value) =>
+        new() { Name = name, Last = value, Min = value, Max = value, Count = 1 };
+
     private void Ship()
     {
         lock (_gate)
         {
             var now = _time.GetUtcNow();
             var droppedBefore = _pending.Dropped;
-            _pending.Add(_window.ToBatch(now));
+            var batch = _window.ToBatch(now);
+            AddScores(batch, HealthScore.Of(_checks.Latest()));
+            _pending.Add(batch);
             _window.Reset(now);
             if (_pending.Dropped != droppedBefore)
             {

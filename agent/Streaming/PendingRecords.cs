@@ -5,7 +5,8 @@ namespace Warden.Agent.Streaming;
 
 /// <summary>
 /// Records produced but not yet acknowledged by the aggregator, oldest first. Bounded: past the
-/// limit the oldest record is dropped and counted. (The durable on-disk spool replaces this.)
+/// limit the oldest sample batch is dropped and counted, and events are kept. (The durable on-disk
+/// spool replaces this.)
 /// </summary>
 internal sealed class PendingRecords
 {
@@ -33,18 +34,28 @@ internal sealed class PendingRecords
     /// <summary>Completes when a record is added or numbered; take a new one after it fires.</summary>
     public Task Changed => _changed.Next;
 
-    public void Add(SampleBatch batch)
+    public void Add(SampleBatch batch) => Add(new AgentMessage { Samples = batch });
+
+    public void Add(EventBatch batch) => Add(new AgentMessage { Events = batch });
+
+    private void Add(AgentMessage record)
     {
         lock (_gate)
         {
             if (_sequence.IsKnown)
             {
-                batch.Sequence = _sequence.Next();
+                SetSequence(record, _sequence.Next());
             }
-            _records.AddLast(new AgentMessage { Samples = batch });
+            _records.AddLast(record);
             while (_records.Count > _capacity)
             {
-                _records.RemoveFirst();
+                // Raw samples go first; events (check transitions, heals) are kept (DESIGN.md, "Delivery").
+                var victim = _records.First;
+                while (victim is not null && victim.Value.BodyCase != AgentMessage.BodyOneofCase.Samples)
+                {
+                    victim = victim.Next;
+                }
+                _records.Remove(victim ?? _records.First!);
                 Dropped++;
             }
             _changed.Raise();
@@ -60,7 +71,7 @@ internal sealed class PendingRecords
             {
                 if (Sequence(record) == 0)
                 {
-                    record.Samples.Sequence = _sequence.Next();
+                    SetSequence(record, _sequence.Next());
                 }
             }
             _changed.Raise();
@@ -98,6 +109,18 @@ internal sealed class PendingRecords
                 }
             }
             return result;
+        }
+    }
+
+    private static void SetSequence(AgentMessage record, ulong sequence)
+    {
+        if (record.BodyCase == AgentMessage.BodyOneofCase.Events)
+        {
+            record.Events.Sequence = sequence;
+        }
+        else
+        {
+            record.Samples.Sequence = sequence;
         }
     }
 

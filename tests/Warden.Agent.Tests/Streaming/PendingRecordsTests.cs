@@ -55,6 +55,23 @@ public sealed class PendingRecordsTests : IDisposable
     }
 
     [Fact]
+    public void Under_pressure_samples_are_dropped_before_events_and_events_share_the_sequence()
+    {
+        _counter.EnsureAbove(0);
+        var pending = new PendingRecords(_counter, capacity: 3);
+        pending.Add(new EventBatch());   // 1
+        pending.Add(new SampleBatch());  // 2
+        pending.Add(new EventBatch());   // 3
+        pending.Add(new SampleBatch());  // 4: over capacity, sample 2 goes
+        pending.Add(new SampleBatch());  // 5: sample 4 goes
+
+        Assert.Equal(2, pending.Dropped);
+        var kept = pending.NumberedAfter(0);
+        Assert.Equal([1UL, 3UL, 5UL], kept.Select(PendingRecords.Sequence));
+        Assert.Equal(2, kept.Count(r => r.BodyCase == AgentMessage.BodyOneofCase.Events));
+    }
+
+    [Fact]
     public async Task Adding_a_record_completes_the_change_taken_before()
     {
         _counter.EnsureAbove(0);

@@ -1,0 +1,87 @@
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Warden.Agent.Configuration;
+using Warden.Agent.Streaming;
+using Warden.Proto.V1;
+
+namespace Warden.Agent.Checks;
+
+/// <summary>
+/// Runs the checks, keeps a SOFT/HARD state machine per check subject, and sends every transition
+/// to the aggregator at once as an event (not at the end of the shipping interval).
+/// </summary>
+internal sealed class CheckService : BackgroundService
+{
+    private readonly CheckRunner _runner;
+    private readonly PendingRecords _pending;
+    private readonly TimeProvider _time;
+    private readonly ILogger<CheckService> _logger;
+    private readonly int _maxAttempts;
+    private readonly Dictionary<string, CheckStateMachine> _machines = new(StringComparer.Ordinal);
+
+    public CheckService(CheckRunner runner, PendingRecords pending, AgentOptions options, TimeProvider time, ILogger<CheckService> logger)
+    {
+        _runner = runner;
+        _pending = pending;
+        _time = time;
+        _logger = logger;
+        _maxAttempts = options.Checks.MaxAttempts;
+        _runner.Evaluated += (_, outcomes) => Judge(outcomes);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => _runner.RunAsync(stoppingToken);
+
+    internal void Judge(IReadOnlyList<CheckOutcome> outcomes)
+    {
+        EventBatch? batch = null;
+        lock (_machines)
+        {
+            foreach (var outcome in outcomes)
+            {
+                var key = outcome.Key;
+                if (!_machines.TryGetValue(key, out var machine))
+                {
+                    _machines[key] = machine = new CheckStateMachine(_maxAttempts);
+                }
+                if (machine.Observe(outcome.Result.Status) is not { } transition)
+                {
+                    continue;
+                }
+                Log.CheckChanged(_logger, key, $"{(transition.Hard ? "HARD" : "SOFT")} {CheckNames.Of(transition.To)}", outcome.Result.Reason);
+                batch ??= new EventBatch();
+                batch.Events.Add(new Event
+                {
+                    At = Timestamp.FromDateTimeOffset(_time.GetUtcNow()),
+                    CheckTransition = ToWire(outcome, transition),
+                });
+            }
+        }
+        if (batch is not null)
+        {
+            _pending.Add(batch);
+        }
+    }
+
+    private static CheckTransition ToWire(CheckOutcome outcome, CheckTransitionRecord t) => new()
+    {
+        Component = CheckNames.Of(outcome.Component),
+        Check = outcome.Key,
+        FromState = ToWire(t.From),
+        ToState = ToWire(t.To),
+        StateType = t.Hard ? StateType.Hard : StateType.Soft,
+        Attempt = (uint)t.Attempt,
+        MaxAttempts = (uint)t.MaxAttempts,
+        Value = double.IsFinite(outcome.Result.Value) ? outcome.Result.Value : 0,
+        Threshold = outcome.Result.Threshold,
+        Reason = outcome.Result.Reason,
+    };
+
+    private static CheckState ToWire(CheckStatus status) => status switch
+    {
+        CheckStatus.Ok => CheckState.Ok,
+        CheckStatus.Warn => CheckState.Warn,
+        CheckStatus.Crit => CheckState.Crit,
+        _ => CheckState.Unknown,
+    };
+}

@@ -1,0 +1,48 @@
+namespace Warden.Agent.Checks;
+
+/// <summary>
+/// SOFT and HARD states of one check subject (DESIGN.md, "Consecutive failures"): a non-OK result is
+/// SOFT; the Nth consecutive non-OK result (N = max attempts, 3 by default) makes it HARD; an OK
+/// result resets the count. UNKNOWN is no data: it neither counts as a failure nor resets the
+/// count. Each result that changes the state or the state type is a transition to report.
+/// </summary>
+internal sealed class CheckStateMachine(int maxAttempts)
+{
+    public CheckStatus Status { get; private set; } = CheckStatus.Ok;
+
+    /// <summary>True once the failure has lasted MaxAttempts results.</summary>
+    public bool IsHard { get; private set; }
+
+    /// <summary>Consecutive non-OK results so far (UNKNOWN results do not count or reset).</summary>
+    public int Attempt { get; private set; }
+
+    public int MaxAttempts => maxAttempts;
+
+    /// <summary>Feeds one result; returns the transition it caused, if any.</summary>
+    public CheckTransitionRecord? Observe(CheckStatus result)
+    {
+        var from = Status;
+        var wasHard = IsHard;
+        switch (result)
+        {
+            case CheckStatus.Ok:
+                Attempt = 0;
+                IsHard = false;
+                break;
+            case CheckStatus.Warn or CheckStatus.Crit:
+                Attempt = Math.Min(Attempt + 1, maxAttempts);
+                IsHard = Attempt >= maxAttempts;
+                break;
+        }
+        Status = result;
+        if (from == result && wasHard == IsHard)
+        {
+            return null;
+        }
+        // A recovery is reported with the type the failure had reached, so "HARD OK" reads as "recovered from a hard failure".
+        var hard = result == CheckStatus.Ok ? wasHard : IsHard;
+        return new CheckTransitionRecord(from, result, hard, Attempt, maxAttempts);
+    }
+}
+
+internal readonly record struct CheckTransitionRecord(CheckStatus From, CheckStatus To, bool Hard, int Attempt, int MaxAttempts);
