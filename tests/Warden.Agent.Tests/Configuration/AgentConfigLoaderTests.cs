@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Warden.Agent.Configuration;
 
 namespace Warden.Agent.Tests.Configuration;
@@ -101,6 +102,39 @@ public class AgentConfigLoaderTests
         var options = AgentConfigLoader.Load(example);
         Assert.Equal("/var/lib/warden-agent", options.StateDirectory);
         Assert.Equal([AggregatorOptions.DefaultEndpoint], options.Aggregator.Endpoints);
+    }
+
+    [Fact]
+    public void The_shipped_example_documents_every_key_the_agent_knows()
+    {
+        var example = Path.Combine(TestTrees.FixtureRoot, "..", "..", "..", "packaging", "etc", "warden", "agent.json");
+        var documented = new ConfigurationBuilder().AddJsonFile(example).Build()
+            .AsEnumerable().Select(kv => System.Text.RegularExpressions.Regex.Replace(kv.Key, @":\d+(?=:|$)", ""))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = OptionKeys(typeof(AgentOptions), "").Where(key => !documented.Contains(key)).ToList();
+        Assert.True(missing.Count == 0, "packaging/etc/warden/agent.json does not document: " + string.Join(", ", missing));
+    }
+
+    // Every settable property, as a configuration key path; the test may use reflection, the agent does not.
+    private static IEnumerable<string> OptionKeys(Type type, string prefix)
+    {
+        foreach (var property in type.GetProperties().Where(p => p.CanWrite))
+        {
+            var key = prefix + property.Name;
+            var t = property.PropertyType;
+            var element = t.IsArray ? t.GetElementType()! : t;
+            if (element.IsClass && element != typeof(string) && element.Namespace?.StartsWith("Warden", StringComparison.Ordinal) == true)
+            {
+                foreach (var inner in OptionKeys(element, key + ":"))
+                {
+                    yield return inner;
+                }
+            }
+            else
+            {
+                yield return key;
+            }
+        }
     }
 
     private static ConfigException LoadFails(string json)
