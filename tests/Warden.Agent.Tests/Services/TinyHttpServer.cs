@@ -31,38 +31,53 @@ internal sealed class TinyHttpServer : IDisposable
 
     private async Task ServeAsync(int status, string body)
     {
-        try
+        while (!_stop.IsCancellationRequested)
         {
-            while (!_stop.IsCancellationRequested)
+            TcpClient client;
+            try
             {
-                using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-                var stream = client.GetStream();
-                var request = new StringBuilder();
-                var buffer = new byte[4096];
-                while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return; // stopped
+            }
+            using (client)
+            {
+                try
                 {
-                    var read = await stream.ReadAsync(buffer, _stop.Token);
-                    if (read == 0)
-                    {
-                        break;
-                    }
-                    request.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                    await AnswerAsync(client.GetStream(), status, body);
                 }
-                _requestSeen.TrySetResult();
-                if (_gate is not null)
+                catch (Exception e) when (e is OperationCanceledException or IOException or SocketException)
                 {
-                    await _gate.Task.WaitAsync(_stop.Token);
+                    // A client that went away (a bare TCP probe) does not stop the server.
                 }
-                var content = Encoding.UTF8.GetBytes(body);
-                var head = $"HTTP/1.1 {status} Status{status}\r\nContent-Type: text/plain\r\nContent-Length: {content.Length}\r\nConnection: close\r\n\r\n";
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
-                await stream.WriteAsync(content, _stop.Token);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException or IOException)
+    }
+
+    private async Task AnswerAsync(NetworkStream stream, int status, string body)
+    {
+        var request = new StringBuilder();
+        var buffer = new byte[4096];
+        while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
         {
-            // Stopped, or a client went away.
+            var read = await stream.ReadAsync(buffer, _stop.Token);
+            if (read == 0)
+            {
+                return;
+            }
+            request.Append(Encoding.ASCII.GetString(buffer, 0, read));
         }
+        _requestSeen.TrySetResult();
+        if (_gate is not null)
+        {
+            await _gate.Task.WaitAsync(_stop.Token);
+        }
+        var content = Encoding.UTF8.GetBytes(body);
+        var head = $"HTTP/1.1 {status} Status{status}\r\nContent-Type: text/plain\r\nContent-Length: {content.Length}\r\nConnection: close\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
+        await stream.WriteAsync(content, _stop.Token);
     }
 
     public void Dispose()
