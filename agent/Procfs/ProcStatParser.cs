@@ -18,7 +18,7 @@ internal static class ProcStatParser
             var line = SpanFields.NextLine(ref text);
             if (line.StartsWith("cpu "u8))
             {
-                haveTotal = TryParseCpuLine(line[3..], out total);
+                haveTotal = TryParseCpuFields(line[3..], out total);
             }
             else if (line.StartsWith("cpu"u8))
             {
@@ -38,7 +38,8 @@ internal static class ProcStatParser
         return true;
     }
 
-    private static bool TryParseCpuLine(ReadOnlySpan<byte> rest, out CpuTimes times)
+    /// <summary>The numbers after "cpu" or "cpuN"; shared with <see cref="PerCpuStatParser"/>.</summary>
+    public static bool TryParseCpuFields(ReadOnlySpan<byte> rest, out CpuTimes times)
     {
         times = default;
         var fields = new SpanFields(rest);

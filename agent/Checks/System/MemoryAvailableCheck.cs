@@ -1,0 +1,52 @@
+using Warden.Agent.Procfs;
+using static System.FormattableString;
+
+namespace Warden.Agent.Checks.SystemChecks;
+
+/// <summary>memory_available: MemAvailable as a share of MemTotal; lower is worse.</summary>
+internal sealed class MemoryAvailableCheck : ICheck, IDisposable
+{
+    public const string CheckName = "memory_available";
+    private readonly ProcFile _meminfo;
+    private readonly CheckSettings _settings;
+
+    public MemoryAvailableCheck(CheckSettings settings, HostPaths paths)
+    {
+        _settings = settings;
+        _meminfo = new ProcFile(Path.Combine(paths.Proc, "meminfo"));
+    }
+
+    public string Name => CheckName;
+
+    public Component Component => Component.System;
+
+    public TimeSpan Interval => _settings.Interval;
+
+    public ValueTask EvaluateAsync(ICollection<CheckOutcome> results, CancellationToken cancellationToken)
+    {
+        results.Add(new CheckOutcome(Name, "", Component, Evaluate()));
+        return ValueTask.CompletedTask;
+    }
+
+    private CheckResult Evaluate()
+    {
+        if (KernelFileRead.TryRead(_meminfo, out var text, out var problem) != KernelFileState.Read)
+        {
+            return CheckResult.Unknown(problem);
+        }
+        return MeminfoParser.TryParse(text, out var info)
+            ? Judge(info, _settings.Threshold)
+            : CheckResult.Unknown($"{_meminfo.Path} has no MemTotal and MemFree");
+    }
+
+    public static CheckResult Judge(Meminfo info, Threshold threshold)
+    {
+        var pct = 100.0 * info.AvailableBytes / info.TotalBytes;
+        var reason = Invariant($"{pct:0.#} % of memory available ({Gib(info.AvailableBytes)} of {Gib(info.TotalBytes)} GiB)");
+        return new CheckResult(threshold.Judge(pct), pct, threshold.Describe("%"), reason);
+    }
+
+    private static string Gib(ulong bytes) => Invariant($"{bytes / (1024.0 * 1024 * 1024):0.##}");
+
+    public void Dispose() => _meminfo.Dispose();
+}
