@@ -31,7 +31,7 @@ internal sealed class FakeSysNet : IDisposable
 
     public void Remove(string name) => Directory.Delete(Path.Combine(ClassNet, name), recursive: true);
 
-    public Checks.HostPaths Paths => new("/nonexistent-proc", Sys, "/nonexistent-cgroup", "/nonexistent-run");
+    public Agent.Checks.HostPaths Paths => new("/nonexistent-proc", Sys, "/nonexistent-cgroup", "/nonexistent-run");
 
     public void Dispose() => _scratch.Dispose();
 }
