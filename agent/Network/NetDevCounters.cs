@@ -8,12 +8,6 @@ internal readonly record struct NetDevCounters(
     ulong RxBytes, ulong RxPackets, ulong RxErrors, ulong RxDropped,
     ulong TxBytes, ulong TxPackets, ulong TxErrors, ulong TxDropped)
 {
-    public ulong Packets => RxPackets + TxPackets;
-
-    public ulong Errors => RxErrors + TxErrors;
-
-    public ulong Dropped => RxDropped + TxDropped;
-
     /// <summary>The counts over the interval since <paramref name="earlier"/>; false on a counter reset.</summary>
     public bool TryDeltaSince(NetDevCounters earlier, out NetDevCounters delta)
     {

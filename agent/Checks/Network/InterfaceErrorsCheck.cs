@@ -66,8 +66,9 @@ internal sealed class InterfaceErrorsCheck : ICheck, IDisposable
     /// <summary>Judges the counts of one interval. Value: failed frames in % of all frames.</summary>
     public static CheckResult Judge(NetDevCounters delta, TimeSpan elapsed, Threshold threshold, double minFrames)
     {
-        var failed = delta.Errors + delta.Dropped;
-        var frames = delta.Packets + failed;
+        // In doubles: absurd counters (a driver bug) must not wrap a 64-bit sum into a small number.
+        var failed = (double)delta.RxErrors + delta.TxErrors + delta.RxDropped + delta.TxDropped;
+        var frames = (double)delta.RxPackets + delta.TxPackets + failed;
         var pct = frames == 0 ? 0 : 100.0 * failed / frames;
         var limits = threshold.Describe("%");
         var perSecond = elapsed > TimeSpan.Zero
@@ -76,10 +77,10 @@ internal sealed class InterfaceErrorsCheck : ICheck, IDisposable
         if (frames < minFrames)
         {
             return CheckResult.Ok(pct, limits, string.Create(CultureInfo.InvariantCulture,
-                $"{frames} frames in the interval, fewer than {minFrames:0} needed to judge ({failed} failed{perSecond})"));
+                $"{frames:0} frames in the interval, fewer than {minFrames:0} needed to judge ({failed:0} failed{perSecond})"));
         }
         var reason = string.Create(CultureInfo.InvariantCulture,
-            $"{pct:0.##} % of {frames} frames failed: {delta.Errors} errors, {delta.Dropped} drops{perSecond}");
+            $"{pct:0.##} % of {frames:0} frames failed: {(double)delta.RxErrors + delta.TxErrors:0} errors, {(double)delta.RxDropped + delta.TxDropped:0} drops{perSecond}");
         return new CheckResult(threshold.Judge(pct), pct, limits, reason);
     }
 

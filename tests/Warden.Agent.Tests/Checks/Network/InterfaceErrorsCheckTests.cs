@@ -29,6 +29,14 @@ public class InterfaceErrorsCheckTests
     }
 
     [Fact]
+    public void Absurd_counts_do_not_wrap_into_a_small_share()
+    {
+        var result = InterfaceErrorsCheck.Judge(new NetDevCounters(0, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue, 0, ulong.MaxValue, 0, 0), TimeSpan.FromSeconds(1), Default, 100);
+        Assert.Equal(CheckStatus.Crit, result.Status);
+        Assert.Equal(50.0, result.Value, 6);
+    }
+
+    [Fact]
     public void The_reason_gives_the_counts_and_the_rate_per_second()
     {
         var result = InterfaceErrorsCheck.Judge(new NetDevCounters(0, 900, 60, 40, 0, 0, 0, 0), TimeSpan.FromSeconds(4), Default, 100);
