@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace Warden.Agent.Storage;
 
 /// <summary>
-/// statvfs(3) through libc. Native AOT links "libc" directly, so this costs no dlopen and no
-/// reflection. The struct is glibc's layout for 64-bit Linux (x86_64 and aarch64 agree).
+/// statvfs(3) through libc, with a source-generated [LibraryImport] stub (no reflection, AOT-safe).
+/// The struct is glibc's layout for 64-bit Linux (x86_64 and aarch64 agree).
 /// </summary>
 internal sealed partial class Statvfs : IFileSystemProbe
 {
