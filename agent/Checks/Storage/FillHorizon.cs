@@ -1,0 +1,10 @@
+namespace Warden.Agent.Checks.Storage;
+
+/// <summary>How soon a projected "full" makes disk_space WARN or CRIT, whatever its Use% says.</summary>
+internal readonly record struct FillHorizon(TimeSpan Warn, TimeSpan Crit)
+{
+    public CheckStatus Judge(TimeSpan timeToFull) =>
+        timeToFull <= Crit ? CheckStatus.Crit : timeToFull <= Warn ? CheckStatus.Warn : CheckStatus.Ok;
+
+    public string Describe() => StorageText.Format($"full within {Warn.TotalHours:0.#} h / {Crit.TotalHours:0.#} h");
+}
