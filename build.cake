@@ -6,6 +6,7 @@
 //   Publish       all three programs into artifacts/publish
 //   Run           start the whole system locally: aggregator, an agent on this host, warden attached
 //   Bench         the benchmarks (BenchmarkDotNet), results in artifacts/bench
+//   Footprint     RSS and CPU of the published agent beside node_exporter, in one run (--duration=600)
 using System.Xml.Linq;
 
 var target = Argument("target", "Test");
@@ -14,6 +15,7 @@ var runtime = Argument("runtime", "linux-x64");
 var port = Argument("port", 7400);
 var ui = Argument("ui", "tui");            // Run: "tui" attaches warden; "hosts" prints `warden hosts` once and stops
 var benchFilter = Argument("filter", "*");
+var footprintSeconds = Argument("duration", 600);  // Footprint: how long to measure
 
 var root = MakeAbsolute(Directory("."));
 var artifacts = root.Combine("artifacts");
@@ -168,6 +170,18 @@ Task("Run")
 Task("Bench").Does(() =>
 {
     Dotnet($"run -c Release --project tests/Warden.Benchmarks -- --filter \"{benchFilter}\" --artifacts \"{artifacts.Combine("bench")}\"");
+});
+
+Task("Footprint")
+    .IsDependentOn("PublishAgent")
+    .Does(() =>
+{
+    var exit = StartProcess("bash", new ProcessSettings
+    {
+        Arguments = $"tests/Warden.Benchmarks/Footprint/footprint.sh \"{publishDir}\" \"{artifacts.Combine("footprint")}\" {footprintSeconds}",
+        WorkingDirectory = root,
+    });
+    if (exit != 0) throw new CakeException("footprint measurement failed");
 });
 
 RunTarget(target);

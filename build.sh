@@ -6,10 +6,13 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages: a C toolchain and zlib for Native AOT linking.
+# Debian packages: a C toolchain and zlib for Native AOT linking; for the tests, the real tools
+# the agent is checked against (procps: free, vmstat; iproute2: network namespaces; Nagios plugins).
 missing=()
 if ! command -v clang >/dev/null && ! command -v clang-14 >/dev/null; then missing+=(clang); fi
-dpkg-query -W -f='${Status}' zlib1g-dev 2>/dev/null | grep -q "install ok installed" || missing+=(zlib1g-dev)
+for package in zlib1g-dev procps iproute2 monitoring-plugins-basic; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
 if ((${#missing[@]})); then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "build.sh: installing ${missing[*]} from Debian"

@@ -7,7 +7,7 @@ namespace Warden.Agent.Checks;
 /// cheap /proc check, and keeps each check's latest outcomes. A check that throws yields UNKNOWN
 /// with the error as its reason and keeps its schedule: one failing check never stops the others.
 /// </summary>
-internal sealed class CheckRunner
+internal sealed class CheckRunner : IDisposable
 {
     private readonly IReadOnlyList<ICheck> _checks;
     private readonly TimeProvider _time;
@@ -68,6 +68,15 @@ internal sealed class CheckRunner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>Checks that hold kernel files, clients or processes release them here.</summary>
+    public void Dispose()
+    {
+        foreach (var check in _checks.OfType<IDisposable>())
+        {
+            check.Dispose();
         }
     }
 

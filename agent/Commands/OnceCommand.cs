@@ -21,7 +21,7 @@ internal static class OnceCommand
         var time = TimeProvider.System;
         using var sensor = new HostSensor(options.ProcRoot);
         var readings = new HostReadings();
-        var runner = new CheckRunner(CheckCatalog.Create(options, time), time, NullLogger.Instance);
+        using var runner = new CheckRunner(CheckCatalog.Create(options, time), time, NullLogger.Instance);
 
         sensor.Sense(readings);
         await runner.EvaluateAllOnceAsync(cancellationToken);

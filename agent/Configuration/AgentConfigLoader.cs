@@ -97,6 +97,7 @@ public static class AgentConfigLoader
         {
             errors.Add($"Checks:MaxAttempts: {o.Checks.MaxAttempts} must be between 1 and 100");
         }
+        errors.AddRange(o.Checks.Problems());
         Positive(errors, "Sampling:SenseIntervalSeconds", o.Sampling.SenseIntervalSeconds);
         Positive(errors, "Sampling:ShipIntervalSeconds", o.Sampling.ShipIntervalSeconds);
         if (o.Sampling.ShipIntervalSeconds < o.Sampling.SenseIntervalSeconds)
@@ -137,10 +138,27 @@ public static class AgentConfigLoader
             nameof(AggregatorOptions) => "section 'Aggregator'",
             nameof(SamplingOptions) => "section 'Sampling'",
             nameof(ChecksOptions) => "section 'Checks'",
-            var other => other,
+            var other => Sections.TryGetValue(other, out var known) ? known : other,
         };
         return $"unknown key {keys} in {section}";
     }
+
+    // Where each options type sits in the file, for the unknown-key message.
+    private static readonly Dictionary<string, string> Sections = new(StringComparer.Ordinal)
+    {
+        ["SystemCheckOptions"] = "section 'Checks:System'",
+        ["StorageCheckOptions"] = "section 'Checks:Storage'",
+        ["NetworkCheckOptions"] = "section 'Checks:Network'",
+        ["ServiceCheckOptions"] = "section 'Checks:Service'",
+        ["UnitCheckOptions"] = "an entry of 'Checks:Service:Units'",
+        ["ProcessCheckOptions"] = "an entry of 'Checks:Service:Processes'",
+        ["TcpProbeOptions"] = "an entry of 'Checks:Service:TcpProbes'",
+        ["HttpProbeOptions"] = "an entry of 'Checks:Service:HttpProbes'",
+        ["SecurityCheckOptions"] = "section 'Checks:Security'",
+        ["CertificateOptions"] = "an entry of 'Checks:Security:Certificates'",
+        ["ExecPluginOptions"] = "an entry of 'Checks:Exec'",
+        ["CheckSettings"] = "a check's settings (Enabled, IntervalSeconds, Warn, Crit)",
+    };
 
     private static string Inner(Exception e) => e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message;
 }

@@ -1,3 +1,10 @@
+using Warden.Agent.Checks.Exec;
+using Warden.Agent.Checks.Network;
+using Warden.Agent.Checks.Security;
+using Warden.Agent.Checks.Service;
+using Warden.Agent.Checks.Storage;
+using Warden.Agent.Checks.SystemChecks;
+
 namespace Warden.Agent.Configuration;
 
 /// <summary>
@@ -72,4 +79,25 @@ public sealed class ChecksOptions
 {
     /// <summary>Consecutive non-OK results that make a check's state HARD (DESIGN.md).</summary>
     public int MaxAttempts { get; set; } = 3;
+
+    public SystemCheckOptions System { get; set; } = new();
+
+    public StorageCheckOptions Storage { get; set; } = new();
+
+    public NetworkCheckOptions Network { get; set; } = new();
+
+    public ServiceCheckOptions Service { get; set; } = new();
+
+    public SecurityCheckOptions Security { get; set; } = new();
+
+    /// <summary>Nagios-convention plugins: "Exec": [ { "Name", "Command": [argv], ... } ].</summary>
+    public ExecPluginOptions[] Exec { get; set; } = [];
+
+    internal IEnumerable<string> Problems() =>
+        System.Problems()
+            .Concat(Storage.Problems())
+            .Concat(Network.Problems())
+            .Concat(Service.Problems())
+            .Concat(Security.Problems())
+            .Concat(new ExecCheckOptions { Checks = Exec }.Problems());
 }

@@ -33,8 +33,10 @@ public class ProbeCheckTests
         using var server = new Warden.Agent.Tests.Services.TinyHttpServer(200, "ok");
         var options = new ServiceCheckOptions
         {
-            TcpProbes = [new() { Host = "127.0.0.1", Port = server.Url.Port, Name = "web-port" }],
-            HttpProbes = [new() { Url = server.Url.ToString() }, new() { Url = "http://127.0.0.1:1/", Enabled = false }],
+            // Latency levels far out of reach: this test is about which probes are built, and a loaded
+            // 2-core machine can stall a loopback connect for most of a second.
+            TcpProbes = [new() { Host = "127.0.0.1", Port = server.Url.Port, Name = "web-port", Warn = 20_000, Crit = 30_000 }],
+            HttpProbes = [new() { Url = server.Url.ToString(), Warn = 20_000, Crit = 30_000 }, new() { Url = "http://127.0.0.1:1/", Enabled = false }],
         };
         var checks = ServiceCheckSet.Create(options, HostPaths.Live, TimeProvider.System);
 
