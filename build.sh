@@ -7,17 +7,18 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages: a C toolchain and zlib for Native AOT linking; for the tests, the real tools
-# the agent is checked against (procps: free, vmstat; iproute2: network namespaces; Nagios plugins).
+# the agent is checked against (procps: free, vmstat; iproute2: network namespaces; Nagios plugins;
+# QEMU for a real guest).
 missing=()
 if ! command -v clang >/dev/null && ! command -v clang-14 >/dev/null; then missing+=(clang); fi
-for package in zlib1g-dev procps iproute2 monitoring-plugins-basic; do
+for package in zlib1g-dev procps iproute2 monitoring-plugins-basic qemu-system-x86; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if ((${#missing[@]})); then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "build.sh: installing ${missing[*]} from Debian"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

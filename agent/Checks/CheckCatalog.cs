@@ -4,6 +4,7 @@ using Warden.Agent.Checks.Security;
 using Warden.Agent.Checks.Service;
 using Warden.Agent.Checks.Storage;
 using Warden.Agent.Checks.SystemChecks;
+using Warden.Agent.Checks.Vm;
 using Warden.Agent.Configuration;
 
 namespace Warden.Agent.Checks;
@@ -21,6 +22,7 @@ internal static class CheckCatalog
             .. SystemCheckSet.Create(checks.System, paths, time),
             .. StorageCheckSet.Create(checks.Storage, paths, time),
             .. NetworkCheckSet.Create(checks.Network, paths, time),
+            .. VmCheckSet.Create(checks.Vm, paths, time),
             .. ServiceCheckSet.Create(checks.Service, paths, time),
             .. SecurityCheckSet.Create(checks.Security, time),
             .. ExecCheckSet.Create(new ExecCheckOptions { Checks = checks.Exec }, time),

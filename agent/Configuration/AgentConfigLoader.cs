@@ -149,6 +149,7 @@ public static class AgentConfigLoader
         ["SystemCheckOptions"] = "section 'Checks:System'",
         ["StorageCheckOptions"] = "section 'Checks:Storage'",
         ["NetworkCheckOptions"] = "section 'Checks:Network'",
+        ["VmCheckOptions"] = "section 'Checks:Vm'",
         ["ServiceCheckOptions"] = "section 'Checks:Service'",
         ["UnitCheckOptions"] = "an entry of 'Checks:Service:Units'",
         ["ProcessCheckOptions"] = "an entry of 'Checks:Service:Processes'",

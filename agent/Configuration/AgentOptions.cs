@@ -4,6 +4,7 @@ using Warden.Agent.Checks.Security;
 using Warden.Agent.Checks.Service;
 using Warden.Agent.Checks.Storage;
 using Warden.Agent.Checks.SystemChecks;
+using Warden.Agent.Checks.Vm;
 
 namespace Warden.Agent.Configuration;
 
@@ -86,6 +87,8 @@ public sealed class ChecksOptions
 
     public NetworkCheckOptions Network { get; set; } = new();
 
+    public VmCheckOptions Vm { get; set; } = new();
+
     public ServiceCheckOptions Service { get; set; } = new();
 
     public SecurityCheckOptions Security { get; set; } = new();
@@ -97,6 +100,7 @@ public sealed class ChecksOptions
         System.Problems()
             .Concat(Storage.Problems())
             .Concat(Network.Problems())
+            .Concat(Vm.Problems())
             .Concat(Service.Problems())
             .Concat(Security.Problems())
             .Concat(new ExecCheckOptions { Checks = Exec }.Problems());
