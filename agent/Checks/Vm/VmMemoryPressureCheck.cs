@@ -43,6 +43,13 @@ internal sealed class VmMemoryPressureCheck(CheckSettings settings, GuestInvento
     {
         foreach (var guest in inventory.Running())
         {
+            if (guest.Cgroup is { } shared && !guest.HasOwnCgroup)
+            {
+                // Without a scope of its own the cgroup's memory and PSI are everyone's, not the guest's.
+                results.Add(new CheckOutcome(Name, guest.Name, Component, CheckResult.Ok(0, settings.Threshold.Describe("%"),
+                    $"guest {guest.Name}: no cgroup of its own (it shares {shared.Primary}), so no memory limit of its own to judge")));
+                continue;
+            }
             var stats = guest.Cgroup is null ? null : cgroups.Read(guest.Cgroup);
             results.Add(new CheckOutcome(Name, guest.Name, Component, Judge(guest.Name, stats?.Memory, stats?.MemoryPressure, settings.Threshold)));
         }
