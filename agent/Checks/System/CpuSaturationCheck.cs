@@ -7,7 +7,7 @@ namespace Warden.Agent.Checks.SystemChecks;
 /// cpu_saturation: the busy share of all CPUs averaged over the interval since the previous
 /// evaluation, so a saturation must last the whole interval to count, not one busy second.
 /// </summary>
-internal sealed class CpuSaturationCheck : ICheck, IDisposable
+internal sealed class CpuSaturationCheck : HostWideCheck, IDisposable
 {
     public const string CheckName = "cpu_saturation";
     private readonly ProcFile _stat;
@@ -20,25 +20,14 @@ internal sealed class CpuSaturationCheck : ICheck, IDisposable
     private long _previousStamp;
 
     public CpuSaturationCheck(CheckSettings settings, HostPaths paths, TimeProvider time)
+        : base(CheckName, Component.System, settings)
     {
         _settings = settings;
         _time = time;
         _stat = new ProcFile(Path.Combine(paths.Proc, "stat"), 16 * 1024);
     }
 
-    public string Name => CheckName;
-
-    public Component Component => Component.System;
-
-    public TimeSpan Interval => _settings.Interval;
-
-    public ValueTask EvaluateAsync(ICollection<CheckOutcome> results, CancellationToken cancellationToken)
-    {
-        results.Add(new CheckOutcome(Name, "", Component, Evaluate()));
-        return ValueTask.CompletedTask;
-    }
-
-    private CheckResult Evaluate()
+    protected override CheckResult Evaluate()
     {
         if (KernelFileRead.TryRead(_stat, out var text, out var problem) != KernelFileState.Read)
         {

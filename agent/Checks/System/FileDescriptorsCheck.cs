@@ -4,31 +4,20 @@ using static System.FormattableString;
 namespace Warden.Agent.Checks.SystemChecks;
 
 /// <summary>file_descriptors: file handles allocated host-wide as a share of fs.file-max.</summary>
-internal sealed class FileDescriptorsCheck : ICheck, IDisposable
+internal sealed class FileDescriptorsCheck : HostWideCheck, IDisposable
 {
     public const string CheckName = "file_descriptors";
     private readonly ProcFile _fileNr;
     private readonly CheckSettings _settings;
 
     public FileDescriptorsCheck(CheckSettings settings, HostPaths paths)
+        : base(CheckName, Component.System, settings)
     {
         _settings = settings;
         _fileNr = new ProcFile(Path.Combine(paths.Proc, "sys", "fs", "file-nr"), 128);
     }
 
-    public string Name => CheckName;
-
-    public Component Component => Component.System;
-
-    public TimeSpan Interval => _settings.Interval;
-
-    public ValueTask EvaluateAsync(ICollection<CheckOutcome> results, CancellationToken cancellationToken)
-    {
-        results.Add(new CheckOutcome(Name, "", Component, Evaluate()));
-        return ValueTask.CompletedTask;
-    }
-
-    private CheckResult Evaluate()
+    protected override CheckResult Evaluate()
     {
         if (KernelFileRead.TryRead(_fileNr, out var text, out var problem) != KernelFileState.Read)
         {

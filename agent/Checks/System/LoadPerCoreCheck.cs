@@ -4,7 +4,7 @@ using static System.FormattableString;
 namespace Warden.Agent.Checks.SystemChecks;
 
 /// <summary>load_per_core: the 1-minute load average divided by the CPUs online now (cpuN lines of /proc/stat).</summary>
-internal sealed class LoadPerCoreCheck : ICheck, IDisposable
+internal sealed class LoadPerCoreCheck : HostWideCheck, IDisposable
 {
     public const string CheckName = "load_per_core";
     private readonly ProcFile _loadavg;
@@ -12,25 +12,14 @@ internal sealed class LoadPerCoreCheck : ICheck, IDisposable
     private readonly CheckSettings _settings;
 
     public LoadPerCoreCheck(CheckSettings settings, HostPaths paths)
+        : base(CheckName, Component.System, settings)
     {
         _settings = settings;
         _loadavg = new ProcFile(Path.Combine(paths.Proc, "loadavg"), 256);
         _stat = new ProcFile(Path.Combine(paths.Proc, "stat"), 16 * 1024);
     }
 
-    public string Name => CheckName;
-
-    public Component Component => Component.System;
-
-    public TimeSpan Interval => _settings.Interval;
-
-    public ValueTask EvaluateAsync(ICollection<CheckOutcome> results, CancellationToken cancellationToken)
-    {
-        results.Add(new CheckOutcome(Name, "", Component, Evaluate()));
-        return ValueTask.CompletedTask;
-    }
-
-    private CheckResult Evaluate()
+    protected override CheckResult Evaluate()
     {
         if (KernelFileRead.TryRead(_stat, out var statText, out var problem) != KernelFileState.Read)
         {

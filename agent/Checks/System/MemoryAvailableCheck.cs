@@ -4,31 +4,20 @@ using static System.FormattableString;
 namespace Warden.Agent.Checks.SystemChecks;
 
 /// <summary>memory_available: MemAvailable as a share of MemTotal; lower is worse.</summary>
-internal sealed class MemoryAvailableCheck : ICheck, IDisposable
+internal sealed class MemoryAvailableCheck : HostWideCheck, IDisposable
 {
     public const string CheckName = "memory_available";
     private readonly ProcFile _meminfo;
     private readonly CheckSettings _settings;
 
     public MemoryAvailableCheck(CheckSettings settings, HostPaths paths)
+        : base(CheckName, Component.System, settings)
     {
         _settings = settings;
         _meminfo = new ProcFile(Path.Combine(paths.Proc, "meminfo"));
     }
 
-    public string Name => CheckName;
-
-    public Component Component => Component.System;
-
-    public TimeSpan Interval => _settings.Interval;
-
-    public ValueTask EvaluateAsync(ICollection<CheckOutcome> results, CancellationToken cancellationToken)
-    {
-        results.Add(new CheckOutcome(Name, "", Component, Evaluate()));
-        return ValueTask.CompletedTask;
-    }
-
-    private CheckResult Evaluate()
+    protected override CheckResult Evaluate()
     {
         if (KernelFileRead.TryRead(_meminfo, out var text, out var problem) != KernelFileState.Read)
         {

@@ -7,7 +7,7 @@ namespace Warden.Agent.Checks.SystemChecks;
 /// oom_kills: processes the kernel's OOM killer killed since the previous evaluation (vmstat
 /// oom_kill, kernel 4.13+). Kills before the agent's first reading are history, not news.
 /// </summary>
-internal sealed class OomKillsCheck : ICheck, IDisposable
+internal sealed class OomKillsCheck : HostWideCheck, IDisposable
 {
     public const string CheckName = "oom_kills";
     private readonly ProcFile _vmstat;
@@ -15,25 +15,14 @@ internal sealed class OomKillsCheck : ICheck, IDisposable
     private readonly CounterSince _kills;
 
     public OomKillsCheck(CheckSettings settings, HostPaths paths, TimeProvider time)
+        : base(CheckName, Component.System, settings)
     {
         _settings = settings;
         _vmstat = new ProcFile(Path.Combine(paths.Proc, "vmstat"), 8 * 1024);
         _kills = new CounterSince(time);
     }
 
-    public string Name => CheckName;
-
-    public Component Component => Component.System;
-
-    public TimeSpan Interval => _settings.Interval;
-
-    public ValueTask EvaluateAsync(ICollection<CheckOutcome> results, CancellationToken cancellationToken)
-    {
-        results.Add(new CheckOutcome(Name, "", Component, Evaluate()));
-        return ValueTask.CompletedTask;
-    }
-
-    private CheckResult Evaluate()
+    protected override CheckResult Evaluate()
     {
         if (KernelFileRead.TryRead(_vmstat, out var text, out var problem) != KernelFileState.Read)
         {

@@ -7,7 +7,7 @@ namespace Warden.Agent.Checks.SystemChecks;
 /// swap_activity: pages swapped in plus out per second (vmstat pswpin + pswpout) since the previous
 /// evaluation. Swap in use is harmless; moving pages in and out is what makes a host slow.
 /// </summary>
-internal sealed class SwapActivityCheck : ICheck, IDisposable
+internal sealed class SwapActivityCheck : HostWideCheck, IDisposable
 {
     public const string CheckName = "swap_activity";
     private readonly ProcFile _vmstat;
@@ -15,25 +15,14 @@ internal sealed class SwapActivityCheck : ICheck, IDisposable
     private readonly CounterSince _swapped;
 
     public SwapActivityCheck(CheckSettings settings, HostPaths paths, TimeProvider time)
+        : base(CheckName, Component.System, settings)
     {
         _settings = settings;
         _vmstat = new ProcFile(Path.Combine(paths.Proc, "vmstat"), 8 * 1024);
         _swapped = new CounterSince(time);
     }
 
-    public string Name => CheckName;
-
-    public Component Component => Component.System;
-
-    public TimeSpan Interval => _settings.Interval;
-
-    public ValueTask EvaluateAsync(ICollection<CheckOutcome> results, CancellationToken cancellationToken)
-    {
-        results.Add(new CheckOutcome(Name, "", Component, Evaluate()));
-        return ValueTask.CompletedTask;
-    }
-
-    private CheckResult Evaluate()
+    protected override CheckResult Evaluate()
     {
         if (KernelFileRead.TryRead(_vmstat, out var text, out var problem) != KernelFileState.Read)
         {
