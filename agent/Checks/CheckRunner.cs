@@ -13,7 +13,11 @@ internal sealed class CheckRunner : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly object _gate = new();
-    private readonly Dictionary<string, IReadOnlyList<CheckOutcome>> _latest = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<CheckOutcome>> _latest = new(StringComparer.Ordinal);
+
+    // One spare list per check: an evaluation fills the spare, then swaps it with the published one,
+    // so the steady state allocates no lists. Only the check's own loop evaluates it, one at a time.
+    private readonly Dictionary<string, List<CheckOutcome>> _spare = new(StringComparer.Ordinal);
 
     public CheckRunner(IReadOnlyList<ICheck> checks, TimeProvider time, ILogger logger)
     {
@@ -82,7 +86,19 @@ internal sealed class CheckRunner : IDisposable
 
     internal async Task EvaluateAsync(ICheck check, CancellationToken cancellationToken)
     {
-        var outcomes = new List<CheckOutcome>();
+        List<CheckOutcome> outcomes;
+        lock (_gate)
+        {
+            if (_spare.Remove(check.Name, out var spare))
+            {
+                outcomes = spare;
+                outcomes.Clear();
+            }
+            else
+            {
+                outcomes = [];
+            }
+        }
         try
         {
             await check.EvaluateAsync(outcomes, cancellationToken);
@@ -95,6 +111,10 @@ internal sealed class CheckRunner : IDisposable
         }
         lock (_gate)
         {
+            if (_latest.Remove(check.Name, out var previous))
+            {
+                _spare[check.Name] = previous;
+            }
             _latest[check.Name] = outcomes;
         }
         Evaluated?.Invoke(check, outcomes);

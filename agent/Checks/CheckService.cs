@@ -18,7 +18,8 @@ internal sealed class CheckService : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<CheckService> _logger;
     private readonly int _maxAttempts;
-    private readonly Dictionary<string, CheckStateMachine> _machines = new(StringComparer.Ordinal);
+    // Keyed by (check, subject) rather than "check:subject" so a lookup builds no string.
+    private readonly Dictionary<(string Check, string Subject), CheckStateMachine> _machines = [];
 
     public CheckService(CheckRunner runner, PendingRecords pending, AgentOptions options, TimeProvider time, ILogger<CheckService> logger)
     {
@@ -39,7 +40,7 @@ internal sealed class CheckService : BackgroundService
         {
             foreach (var outcome in outcomes)
             {
-                var key = outcome.Key;
+                var key = (outcome.Check, outcome.Subject);
                 if (!_machines.TryGetValue(key, out var machine))
                 {
                     _machines[key] = machine = new CheckStateMachine(_maxAttempts);
@@ -48,7 +49,7 @@ internal sealed class CheckService : BackgroundService
                 {
                     continue;
                 }
-                Log.CheckChanged(_logger, key, $"{(transition.Hard ? "HARD" : "SOFT")} {CheckNames.Of(transition.To)}", outcome.Result.Reason);
+                Log.CheckChanged(_logger, outcome.Key, $"{(transition.Hard ? "HARD" : "SOFT")} {CheckNames.Of(transition.To)}", outcome.Result.Reason);
                 batch ??= new EventBatch();
                 batch.Events.Add(new Event
                 {
