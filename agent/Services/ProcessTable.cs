@@ -1,3 +1,4 @@
+using Warden.Agent.Procfs;
 using System.Buffers.Text;
 using System.IO.Enumeration;
 using System.Text;
@@ -68,7 +69,7 @@ internal sealed class ProcessTable
     {
         var directory = Path.Combine(_procRoot, pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var length = ReadInto(Path.Combine(directory, "stat"), 4096);
-        if (length < 0 || !ProcessStatComm.TryParse(_bytes.AsSpan(0, length), out var comm, out var state))
+        if (length < 0 || !ProcPidStat.TryParseComm(_bytes.AsSpan(0, length), out var comm, out var state))
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Warden.Agent.Cgroups;
+using Warden.Agent.Procfs;
 
 namespace Warden.Agent.Vms;
 

@@ -1,4 +1,5 @@
 using Warden.Agent.Cgroups;
+using Warden.Agent.Procfs;
 
 namespace Warden.Agent.Vms;
 

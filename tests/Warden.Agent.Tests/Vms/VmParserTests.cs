@@ -1,4 +1,5 @@
 using System.Text;
+using Warden.Agent.Procfs;
 using Warden.Agent.Vms;
 
 namespace Warden.Agent.Tests.Vms;

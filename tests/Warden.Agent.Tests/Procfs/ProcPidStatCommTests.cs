@@ -1,9 +1,9 @@
 using System.Text;
-using Warden.Agent.Services;
+using Warden.Agent.Procfs;
 
-namespace Warden.Agent.Tests.Services;
+namespace Warden.Agent.Tests.Procfs;
 
-public class ProcessStatCommTests
+public class ProcPidStatCommTests
 {
     [Theory]
     [InlineData("1234 (nginx) S 1 1234 1234 0 -1", "nginx", 'S')]
@@ -13,7 +13,7 @@ public class ProcessStatCommTests
     [InlineData("8 (kworker/0:1-events) I 2 0 0", "kworker/0:1-events", 'I')]
     public void The_comm_runs_to_the_last_parenthesis(string stat, string comm, char state)
     {
-        Assert.True(ProcessStatComm.TryParse(Encoding.UTF8.GetBytes(stat), out var parsed, out var parsedState));
+        Assert.True(ProcPidStat.TryParseComm(Encoding.UTF8.GetBytes(stat), out var parsed, out var parsedState));
         Assert.Equal(comm, Encoding.UTF8.GetString(parsed));
         Assert.Equal((byte)state, parsedState);
     }
@@ -28,6 +28,6 @@ public class ProcessStatCommTests
     [InlineData("1234 (nginx)S 1")]
     public void Truncated_or_garbled_stat_is_refused(string stat)
     {
-        Assert.False(ProcessStatComm.TryParse(Encoding.UTF8.GetBytes(stat), out _, out _));
+        Assert.False(ProcPidStat.TryParseComm(Encoding.UTF8.GetBytes(stat), out _, out _));
     }
 }

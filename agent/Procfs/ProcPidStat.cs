@@ -1,24 +1,36 @@
-using Warden.Agent.Procfs;
-
-namespace Warden.Agent.Vms;
+namespace Warden.Agent.Procfs;
 
 /// <summary>
 /// /proc/PID/stat: "PID (COMM) STATE PPID ... UTIME(14) STIME(15) ... STARTTIME(22) ...". COMM may hold
-/// spaces and parentheses, even ") (", so the fields after it are found from the LAST ')'.
+/// spaces and parentheses, even ") (", so it runs from the first '(' to the LAST ')', and the state
+/// letter follows that ')' and a space (proc(5)).
 /// </summary>
 internal static class ProcPidStat
 {
-    public static bool TryParse(ReadOnlySpan<byte> text, out ReadOnlySpan<byte> comm, out ProcessTimes times)
+    /// <summary>Just the name and state: what a process scan needs, without reading the rest.</summary>
+    public static bool TryParseComm(ReadOnlySpan<byte> stat, out ReadOnlySpan<byte> comm, out byte state)
     {
         comm = default;
-        times = default;
-        var open = text.IndexOf((byte)'(');
-        var close = text.LastIndexOf((byte)')');
-        if (open < 0 || close < open)
+        state = 0;
+        var open = stat.IndexOf((byte)'(');
+        var close = stat.LastIndexOf((byte)')');
+        if (open < 0 || close < open || close + 2 >= stat.Length || stat[close + 1] != (byte)' ')
         {
             return false;
         }
-        comm = text[(open + 1)..close];
+        comm = stat[(open + 1)..close];
+        state = stat[close + 2];
+        return true;
+    }
+
+    public static bool TryParse(ReadOnlySpan<byte> text, out ReadOnlySpan<byte> comm, out ProcessTimes times)
+    {
+        times = default;
+        if (!TryParseComm(text, out comm, out _))
+        {
+            return false;
+        }
+        var close = text.LastIndexOf((byte)')');
         var fields = new SpanFields(SpanFields.NextLine(ref text)[(close + 1)..]);
         // Field 3 (state) is the first after COMM; skip 4..13 to reach utime (14) and stime (15).
         if (!fields.TryNext(out var state) || state.Length != 1)
@@ -58,5 +70,5 @@ internal readonly record struct ProcessTimes(ulong UserTicks, ulong SystemTicks,
     /// <summary>USER_HZ is 100 on every Linux architecture the agent ships for.</summary>
     public const ulong TicksPerSecond = 100;
 
-    public ulong CpuUsec => Cgroups.Saturating.Multiply(Cgroups.Saturating.Add(UserTicks, SystemTicks), 1_000_000 / TicksPerSecond);
+    public ulong CpuUsec => Warden.Agent.Cgroups.Saturating.Multiply(Warden.Agent.Cgroups.Saturating.Add(UserTicks, SystemTicks), 1_000_000 / TicksPerSecond);
 }
