@@ -4,7 +4,9 @@ namespace Warden.Agent.Checks;
 /// SOFT and HARD states of one check subject (DESIGN.md, "Consecutive failures"): a non-OK result is
 /// SOFT; the Nth consecutive non-OK result (N = max attempts, 3 by default) makes it HARD; an OK
 /// result resets the count. UNKNOWN is no data: it neither counts as a failure nor resets the
-/// count. Each result that changes the state or the state type is a transition to report.
+/// count. Each result that changes the state or the state type is a transition to report, except
+/// while the check is pending (no known result yet, e.g. a rate that needs two reads): its first
+/// UNKNOWN and its first OK are not news, so an agent start sends no events for healthy checks.
 /// </summary>
 internal sealed class CheckStateMachine(int maxAttempts)
 {
@@ -18,9 +20,19 @@ internal sealed class CheckStateMachine(int maxAttempts)
 
     public int MaxAttempts => maxAttempts;
 
+    /// <summary>True until the first OK, WARN or CRIT result.</summary>
+    public bool IsPending { get; private set; } = true;
+
     /// <summary>Feeds one result; returns the transition it caused, if any.</summary>
     public CheckTransitionRecord? Observe(CheckStatus result)
     {
+        if (IsPending && result is CheckStatus.Ok or CheckStatus.Unknown)
+        {
+            IsPending = result == CheckStatus.Unknown;
+            Status = result;
+            return null;
+        }
+        IsPending = false;
         var from = Status;
         var wasHard = IsHard;
         switch (result)

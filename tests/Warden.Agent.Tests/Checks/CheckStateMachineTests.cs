@@ -58,4 +58,24 @@ public class CheckStateMachineTests
         var machine = new CheckStateMachine(3);
         Assert.Null(machine.Observe(CheckStatus.Ok));
     }
+
+    [Fact]
+    public void A_pending_check_reports_nothing_until_its_first_failure()
+    {
+        var machine = new CheckStateMachine(3);
+        Assert.Null(machine.Observe(CheckStatus.Unknown)); // a rate's first read: no data yet
+        Assert.True(machine.IsPending);
+        Assert.Null(machine.Observe(CheckStatus.Ok));
+        Assert.False(machine.IsPending);
+        Assert.NotNull(machine.Observe(CheckStatus.Unknown)); // known OK, then no data: that is news
+        Assert.NotNull(machine.Observe(CheckStatus.Ok));
+    }
+
+    [Fact]
+    public void A_check_failing_from_its_first_result_reports_it()
+    {
+        var machine = new CheckStateMachine(3);
+        Assert.Null(machine.Observe(CheckStatus.Unknown));
+        Assert.Equal(new CheckTransitionRecord(CheckStatus.Unknown, CheckStatus.Crit, false, 1, 3), machine.Observe(CheckStatus.Crit));
+    }
 }
