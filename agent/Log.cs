@@ -38,4 +38,6 @@ internal static partial class Log
     [LoggerMessage(31, LogLevel.Warning, "spool repaired at start: {Repair}")]
     public static partial void SpoolRepaired(ILogger logger, string repair);
 
+    [LoggerMessage(32, LogLevel.Error, "spool: {Error}; the record is counted as dropped")]
+    public static partial void SpoolFailed(ILogger logger, string error);
 }

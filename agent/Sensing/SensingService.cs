@@ -110,6 +110,10 @@ internal sealed class SensingService : BackgroundService
             _pending.Health(now).AddTo(batch);
             _pending.Add(batch);
             _window.Reset(now);
+            if (_pending.TakeSpoolError() is { } error)
+            {
+                Log.SpoolFailed(_logger, error);
+            }
             if (_pending.Dropped != droppedBefore)
             {
                 Log.Dropped(_logger, _pending.Dropped, _maxSpoolBytes);

@@ -50,8 +50,16 @@ internal sealed class RecordSpool : IDisposable
     /// <summary>What opening the spool cut or set aside, for the log.</summary>
     public IReadOnlyList<string> Repairs { get; }
 
-    /// <summary>The most recent failure to write, or null.</summary>
+    /// <summary>The most recent failure to write or read back, or null.</summary>
     public string? LastError { get; private set; }
+
+    /// <summary>The failure not yet reported, once: the caller logs it.</summary>
+    public string? TakeError()
+    {
+        var error = LastError;
+        LastError = null;
+        return error;
+    }
 
     public DateTimeOffset? OldestUnacknowledged =>
         _index.Count == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(_index.Min.WrittenUnixMs);

@@ -5,8 +5,8 @@ namespace Warden.Agent.Spool;
 
 /// <summary>
 /// Opens the spool folder: every "NNNNNNNNNNNNNNNNNNNN.seg" is scanned and repaired (see
-/// <see cref="SpoolSegmentScan"/>); a leftover "*.tmp" of an interrupted compaction is removed
-/// (the segment it would have replaced is still whole); anything else is left alone.
+/// <see cref="SpoolSegmentScan"/>); a leftover "*.tmp" of an interrupted rewrite is removed or,
+/// where its segment is gone, put in its place; anything else is left alone.
 /// </summary>
 internal static class SpoolDirectory
 {
@@ -14,14 +14,25 @@ internal static class SpoolDirectory
     {
         System.IO.Directory.CreateDirectory(directory);
         var found = new List<(ulong First, string Path)>();
-        foreach (var path in System.IO.Directory.EnumerateFiles(directory))
+        foreach (var file in System.IO.Directory.GetFiles(directory))
         {
+            var path = file;
             var name = Path.GetFileName(path);
             if (name.EndsWith(SpoolSegment.Extension + ".tmp", StringComparison.Ordinal))
             {
-                File.Delete(path);
+                // A compaction's tmp is stale beside its whole segment; a set-aside's tmp that lost
+                // its segment (killed between the two renames) is the segment's good records.
+                var segment = path[..^".tmp".Length];
+                if (File.Exists(segment))
+                {
+                    File.Delete(path);
+                    continue;
+                }
+                File.Move(path, segment);
+                path = segment;
+                name = Path.GetFileName(segment);
             }
-            else if (TryParseName(name, out var first))
+            if (TryParseName(name, out var first))
             {
                 found.Add((first, path));
             }
@@ -34,7 +45,19 @@ internal static class SpoolDirectory
         var corrupt = 0;
         foreach (var (first, path) in found)
         {
-            var scan = SpoolSegmentScan.Read(path, first);
+            SpoolSegmentScan scan;
+            try
+            {
+                scan = SpoolSegmentScan.Read(path, first);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Unreadable (or too big to be a segment): set aside whole, so the next start does not fail again.
+                File.Move(path, path + ".corrupt", overwrite: true);
+                repairs.Add($"could not read {path} ({e.Message}); set it aside as {path}.corrupt");
+                corrupt++;
+                continue;
+            }
             corrupt += scan.Corrupt ? 1 : 0;
             if (scan.Repair is not null)
             {

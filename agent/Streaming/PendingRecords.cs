@@ -127,6 +127,15 @@ internal sealed class PendingRecords
         }
     }
 
+    /// <summary>The spool's last write or read failure not yet reported, or null.</summary>
+    public string? TakeSpoolError()
+    {
+        lock (_gate)
+        {
+            return _spool.TakeError();
+        }
+    }
+
     /// <summary>The spool's health, as readings for the next sample batch.</summary>
     public SpoolHealth Health(DateTimeOffset now)
     {

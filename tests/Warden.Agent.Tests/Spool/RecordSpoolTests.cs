@@ -120,6 +120,22 @@ public sealed class RecordSpoolTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_record_that_cannot_be_written_is_counted_as_dropped_with_the_reason_and_the_spool_goes_on()
+    {
+        using var spool = Open();
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "00000000000000000034.seg")); // in the way of the roll at 34
+        Fill(spool, 1, 33);
+
+        Assert.False(spool.Append(34, SpoolRecordKind.Samples, Payload(34)));
+        Assert.Equal(1, spool.Dropped);
+        Assert.Contains("record 34", spool.TakeError(), StringComparison.Ordinal);
+        Assert.Null(spool.TakeError());
+
+        Assert.True(spool.Append(35, SpoolRecordKind.Samples, Payload(35)));
+        Assert.Equal(Enumerable.Range(1, 33).Select(i => (ulong)i).Append(35UL), Sequences(spool));
+    }
+
     private RecordSpool OpenAgain(RecordSpool spool)
     {
         spool.Dispose();

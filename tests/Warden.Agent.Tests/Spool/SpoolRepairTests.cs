@@ -105,5 +105,15 @@ public sealed class SpoolRepairTests : IDisposable
         Assert.Equal([1UL, 2UL, 10UL], Sequences(spool));
     }
 
+    [Fact]
+    public void A_kill_between_the_renames_of_a_set_aside_leaves_the_good_records_in_the_tmp_file_and_they_are_kept()
+    {
+        Write(2);
+        File.Move(Segment, Segment + ".tmp");
+        using var spool = Open();
+        Assert.Equal([1UL, 2UL], Sequences(spool));
+        Assert.True(File.Exists(Segment));
+    }
+
     public void Dispose() => _dir.Dispose();
 }
