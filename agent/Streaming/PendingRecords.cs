@@ -150,7 +150,9 @@ internal sealed class PendingRecords
 
     private void NumberAndSpool(AgentMessage record)
     {
-        var sequence = _sequence.Next();
+        // Spooled before the counter moves: after a kill in between, the spool's highest sequence
+        // raises the counter at the next start, so no number is burnt without its record.
+        var sequence = _sequence.PeekNext();
         if (record.BodyCase == AgentMessage.BodyOneofCase.Events)
         {
             record.Events.Sequence = sequence;
@@ -161,6 +163,7 @@ internal sealed class PendingRecords
             record.Samples.Sequence = sequence;
             _spool.Append(sequence, SpoolRecordKind.Samples, record.Samples.ToByteArray());
         }
+        _sequence.Advance(sequence);
     }
 
     public static ulong Sequence(AgentMessage record) => record.BodyCase switch

@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Microsoft.Extensions.Time.Testing;
 using Warden.Agent.Configuration;
 using Warden.Agent.Spool;
@@ -126,6 +127,20 @@ public sealed class PendingRecordsTests : IDisposable
         var pending = new PendingRecords(counter, spool, 1 << 20);
         pending.Add(new SampleBatch());
         Assert.Equal([1UL, 2UL, 3UL], pending.NumberedAfter(0).Select(PendingRecords.Sequence));
+    }
+
+    [Fact]
+    public void A_record_spooled_before_a_kill_could_move_the_counter_keeps_its_number_and_the_next_one_follows()
+    {
+        _counter.EnsureAbove(0);
+        _spool.Append(_counter.PeekNext(), SpoolRecordKind.Samples, new SampleBatch { Sequence = 1 }.ToByteArray());
+        _spool.Dispose(); // killed here: the counter still says 0
+
+        using var spool = OpenSpool();
+        var pending = new PendingRecords(_counter, spool, 1 << 20);
+        pending.Add(new SampleBatch());
+        Assert.Equal([1UL, 2UL], pending.NumberedAfter(0).Select(PendingRecords.Sequence));
+        Assert.Equal(2UL, _counter.Last);
     }
 
     [Fact]
