@@ -97,7 +97,11 @@ internal static class AgentCommandLine
               Aggregator:Endpoints             {string.Join(", ", o.Aggregator.Endpoints)}
               Aggregator:ReconnectMinSeconds   {o.Aggregator.ReconnectMinSeconds}
               Aggregator:ReconnectMaxSeconds   {o.Aggregator.ReconnectMaxSeconds}
-              Aggregator:MaxPendingRecords     {o.Aggregator.MaxPendingRecords}
+              Spool:Directory                  {o.Spool.ResolveDirectory(o.StateDirectory)}
+              Spool:MaxBytes                   {o.Spool.MaxBytes}
+              Spool:SegmentBytes               {o.Spool.SegmentBytes}
+              Spool:Fsync                      {o.Spool.Fsync}
+              Spool:FsyncIntervalMs            {o.Spool.FsyncIntervalMs}
               Sampling:SenseIntervalSeconds    {o.Sampling.SenseIntervalSeconds}
               Sampling:ShipIntervalSeconds     {o.Sampling.ShipIntervalSeconds}
             """);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Warden.Agent.Checks;
 using Warden.Agent.Configuration;
 using Warden.Agent.Sensing;
+using Warden.Agent.Spool;
 using Warden.Agent.State;
 using Warden.Agent.Streaming;
 
@@ -24,6 +25,18 @@ internal static class AgentHost
             Console.Error.WriteLine($"warden-agent: state folder {options.StateDirectory} is not usable: {e.Message}");
             return AgentCommandLine.ExitConfig;
         }
+        var spoolDirectory = options.Spool.ResolveDirectory(options.StateDirectory);
+        RecordSpool spool;
+        try
+        {
+            spool = RecordSpool.Open(spoolDirectory, options.Spool, TimeProvider.System);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"warden-agent: spool folder {spoolDirectory} is not usable: {e.Message}");
+            return AgentCommandLine.ExitConfig;
+        }
+        using var ownedSpool = spool; // closing syncs the open segment
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.AddSimpleConsole(console =>
@@ -39,7 +52,7 @@ internal static class AgentHost
         builder.Services.AddSingleton(sequence);
         builder.Services.AddSingleton(new HostSensor(options.ProcRoot));
         builder.Services.AddSingleton<AgentIdentity>();
-        builder.Services.AddSingleton(sp => new PendingRecords(sp.GetRequiredService<SequenceCounter>(), options.Aggregator.MaxPendingRecords));
+        builder.Services.AddSingleton(sp => new PendingRecords(sp.GetRequiredService<SequenceCounter>(), spool, options.Spool.MaxBytes));
         builder.Services.AddSingleton(sp => new CheckRunner(CheckCatalog.Create(options, TimeProvider.System), TimeProvider.System,
             sp.GetRequiredService<ILogger<CheckRunner>>()));
         builder.Services.AddSingleton<CheckService>();
@@ -52,6 +65,12 @@ internal static class AgentHost
         var identity = host.Services.GetRequiredService<AgentIdentity>();
         Log.Starting(host.Services.GetRequiredService<ILogger<AgentIdentity>>(), AgentIdentity.Version, identity.Host,
             options.ProcRoot, options.StateDirectory);
+        var spoolLogger = host.Services.GetRequiredService<ILogger<RecordSpool>>();
+        foreach (var repair in spool.Repairs)
+        {
+            Log.SpoolRepaired(spoolLogger, repair);
+        }
+        Log.SpoolOpened(spoolLogger, spool.Directory, spool.Count, spool.Bytes);
         await host.RunAsync();
         return 0;
     }

@@ -20,8 +20,8 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Information, "command {CommandId} from aggregator: {Action}")]
     public static partial void Command(ILogger logger, string commandId, string action);
 
-    [LoggerMessage(13, LogLevel.Warning, "{Dropped} records dropped so far: the aggregator has been away longer than {Capacity} records")]
-    public static partial void Dropped(ILogger logger, long dropped, int capacity);
+    [LoggerMessage(13, LogLevel.Warning, "{Dropped} records dropped so far: the spool reached its quota of {MaxBytes} bytes or could not be written")]
+    public static partial void Dropped(ILogger logger, long dropped, long maxBytes);
 
     [LoggerMessage(14, LogLevel.Information, "no sequence counter in the state folder (first start, or the state was lost); numbering from {Stored}, what the aggregator has stored, upwards")]
     public static partial void SequenceSeeded(ILogger logger, ulong stored);
@@ -31,4 +31,13 @@ internal static partial class Log
 
     [LoggerMessage(21, LogLevel.Information, "check {Check} is {State}: {Reason}")]
     public static partial void CheckChanged(ILogger logger, string check, string state, string reason);
+
+    [LoggerMessage(30, LogLevel.Information, "spool {Directory}: {Records} unacknowledged records in {Bytes} bytes, sent again once an aggregator answers")]
+    public static partial void SpoolOpened(ILogger logger, string directory, int records, long bytes);
+
+    [LoggerMessage(31, LogLevel.Warning, "spool repaired at start: {Repair}")]
+    public static partial void SpoolRepaired(ILogger logger, string repair);
+
+    [LoggerMessage(32, LogLevel.Error, "spool: {Error}; the record is counted as dropped")]
+    public static partial void SpoolFailed(ILogger logger, string error);
 }

@@ -89,15 +89,12 @@ public static class AgentConfigLoader
         {
             errors.Add($"Aggregator:ReconnectMaxSeconds: {o.Aggregator.ReconnectMaxSeconds} is below ReconnectMinSeconds {o.Aggregator.ReconnectMinSeconds}");
         }
-        if (o.Aggregator.MaxPendingRecords < 1)
-        {
-            errors.Add($"Aggregator:MaxPendingRecords: {o.Aggregator.MaxPendingRecords} must be at least 1");
-        }
         if (o.Checks.MaxAttempts is < 1 or > 100)
         {
             errors.Add($"Checks:MaxAttempts: {o.Checks.MaxAttempts} must be between 1 and 100");
         }
         errors.AddRange(o.Checks.Problems());
+        errors.AddRange(o.Spool.Problems());
         Positive(errors, "Sampling:SenseIntervalSeconds", o.Sampling.SenseIntervalSeconds);
         Positive(errors, "Sampling:ShipIntervalSeconds", o.Sampling.ShipIntervalSeconds);
         if (o.Sampling.ShipIntervalSeconds < o.Sampling.SenseIntervalSeconds)
@@ -137,6 +134,7 @@ public static class AgentConfigLoader
             nameof(AgentOptions) => "the top level",
             nameof(AggregatorOptions) => "section 'Aggregator'",
             nameof(SamplingOptions) => "section 'Sampling'",
+            nameof(SpoolOptions) => "section 'Spool'",
             nameof(ChecksOptions) => "section 'Checks'",
             var other => Sections.TryGetValue(other, out var known) ? known : other,
         };

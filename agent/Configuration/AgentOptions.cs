@@ -19,7 +19,7 @@ public sealed class AgentOptions
     /// <summary>Name this host reports as. Default: the kernel's hostname.</summary>
     public string? Host { get; set; }
 
-    /// <summary>Where the agent keeps its state (sequence counter; later the spool).</summary>
+    /// <summary>Where the agent keeps its state (sequence counter, and the spool unless Spool:Directory says otherwise).</summary>
     public string StateDirectory { get; set; } = "/var/lib/warden-agent";
 
     /// <summary>Root of the proc filesystem; tests point it at a fixture tree.</summary>
@@ -44,6 +44,8 @@ public sealed class AgentOptions
     public AggregatorOptions Aggregator { get; set; } = new();
 
     public SamplingOptions Sampling { get; set; } = new();
+
+    public SpoolOptions Spool { get; set; } = new();
 }
 
 public sealed class AggregatorOptions
@@ -61,9 +63,6 @@ public sealed class AggregatorOptions
     public double ReconnectMinSeconds { get; set; } = 1;
 
     public double ReconnectMaxSeconds { get; set; } = 30;
-
-    /// <summary>Records kept in memory while the aggregator is unreachable; the oldest go first.</summary>
-    public int MaxPendingRecords { get; set; } = 8640;
 }
 
 public sealed class SamplingOptions

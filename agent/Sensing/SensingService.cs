@@ -18,6 +18,7 @@ internal sealed class SensingService : BackgroundService
     private readonly ILogger<SensingService> _logger;
     private readonly TimeSpan _senseInterval;
     private readonly TimeSpan _shipInterval;
+    private readonly long _maxSpoolBytes;
     private readonly HostReadings _readings = new();
     private readonly ReadingWindow _window;
     private readonly object _gate = new();
@@ -35,6 +36,7 @@ internal sealed class SensingService : BackgroundService
         _logger = logger;
         _senseInterval = TimeSpan.FromSeconds(options.Sampling.SenseIntervalSeconds);
         _shipInterval = TimeSpan.FromSeconds(options.Sampling.ShipIntervalSeconds);
+        _maxSpoolBytes = options.Spool.MaxBytes;
         _window = new ReadingWindow(time.GetUtcNow());
     }
 
@@ -105,11 +107,16 @@ internal sealed class SensingService : BackgroundService
             var droppedBefore = _pending.Dropped;
             var batch = _window.ToBatch(now);
             AddScores(batch, HealthScore.Of(_checks.Latest()));
+            _pending.Health(now).AddTo(batch);
             _pending.Add(batch);
             _window.Reset(now);
+            if (_pending.TakeSpoolError() is { } error)
+            {
+                Log.SpoolFailed(_logger, error);
+            }
             if (_pending.Dropped != droppedBefore)
             {
-                Log.Dropped(_logger, _pending.Dropped, _pending.Count);
+                Log.Dropped(_logger, _pending.Dropped, _maxSpoolBytes);
             }
         }
     }

@@ -81,6 +81,36 @@ internal sealed class SequenceCounter : IDisposable
         }
     }
 
+    /// <summary>
+    /// The number the next record gets, not yet taken: the spool writes the record first and then
+    /// calls <see cref="Advance"/>, so a kill in between leaves the number in the spool (where the
+    /// next start finds it), never burnt without a record.
+    /// </summary>
+    public ulong PeekNext()
+    {
+        lock (_gate)
+        {
+            if (!IsKnown)
+            {
+                throw new InvalidOperationException("the sequence is not known yet; wait for the aggregator's Welcome");
+            }
+            return _last + 1;
+        }
+    }
+
+    /// <summary>Records that <paramref name="used"/> is taken.</summary>
+    public void Advance(ulong used)
+    {
+        lock (_gate)
+        {
+            if (used > _last)
+            {
+                _last = used;
+                Persist();
+            }
+        }
+    }
+
     private void Persist()
     {
         // Fixed width, one write at offset 0, so the file never holds a mix of two numbers.

@@ -104,7 +104,8 @@ internal sealed class AggregatorLink : BackgroundService
 
         var welcome = await ReadWelcomeAsync(call.ResponseStream, streamCts.Token);
         var wasKnown = _sequence.IsKnown;
-        _sequence.EnsureAbove(welcome.LastStoredSequence);
+        // Above the spool too: a counter lost beside a kept spool must not reuse the spooled numbers.
+        _sequence.EnsureAbove(Math.Max(welcome.LastStoredSequence, _pending.HighestSpooled));
         if (!wasKnown)
         {
             Log.SequenceSeeded(_logger, welcome.LastStoredSequence);
@@ -164,10 +165,15 @@ internal sealed class AggregatorLink : BackgroundService
         {
             var changed = _pending.Changed;
             var resultsArrived = wake.Next;
-            foreach (var record in _pending.NumberedAfter(lastSent))
+            // The spool is read back a batch at a time, so a long outage's backlog is never all in memory.
+            List<AgentMessage> records;
+            while ((records = _pending.NumberedAfter(lastSent)).Count > 0)
             {
-                await requests.WriteAsync(record, token);
-                lastSent = PendingRecords.Sequence(record);
+                foreach (var record in records)
+                {
+                    await requests.WriteAsync(record, token);
+                    lastSent = PendingRecords.Sequence(record);
+                }
             }
             while (TryDequeue(results, out var result))
             {

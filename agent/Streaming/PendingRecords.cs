@@ -1,34 +1,57 @@
+using Google.Protobuf;
+using Warden.Agent.Spool;
 using Warden.Agent.State;
 using Warden.Proto.V1;
 
 namespace Warden.Agent.Streaming;
 
 /// <summary>
-/// Records produced but not yet acknowledged by the aggregator, oldest first. Bounded: past the
-/// limit the oldest sample batch is dropped and counted, and events are kept. (The durable on-disk
-/// spool replaces this.)
+/// Records produced but not yet acknowledged by the aggregator, oldest first. A numbered record
+/// goes straight to the durable spool; one made while the sequence is unknown (before the first
+/// Welcome of an agent without a counter) waits in memory, bounded by the spool's quota, and is
+/// spooled when numbered.
 /// </summary>
 internal sealed class PendingRecords
 {
-    private readonly LinkedList<AgentMessage> _records = new();
+    /// <summary>How many records one <see cref="NumberedAfter"/> reads back from disk at most.</summary>
+    public const int ReadBatch = 256;
+
+    private readonly List<AgentMessage> _unnumbered = [];
     private readonly SequenceCounter _sequence;
-    private readonly int _capacity;
+    private readonly RecordSpool _spool;
+    private readonly long _maxUnnumberedBytes;
     private readonly object _gate = new();
     private readonly ChangeSignal _changed = new();
+    private long _unnumberedBytes;
+    private long _droppedUnnumbered;
 
-    public PendingRecords(SequenceCounter sequence, int capacity)
+    public PendingRecords(SequenceCounter sequence, RecordSpool spool, long maxUnnumberedBytes)
     {
         _sequence = sequence;
-        _capacity = capacity;
+        _spool = spool;
+        _maxUnnumberedBytes = maxUnnumberedBytes;
+        if (sequence.IsKnown)
+        {
+            sequence.EnsureAbove(spool.Highest); // a counter older than the spool must not reuse its numbers
+        }
     }
 
-    public long Dropped { get; private set; }
+    public long Dropped
+    {
+        get { lock (_gate) { return _spool.Dropped + _droppedUnnumbered; } }
+    }
 
     public ulong LastAcknowledged { get; private set; }
 
+    /// <summary>The highest sequence the spool holds; numbering must continue above it.</summary>
+    public ulong HighestSpooled
+    {
+        get { lock (_gate) { return _spool.Highest; } }
+    }
+
     public int Count
     {
-        get { lock (_gate) { return _records.Count; } }
+        get { lock (_gate) { return _spool.Count + _unnumbered.Count; } }
     }
 
     /// <summary>Completes when a record is added or numbered; take a new one after it fires.</summary>
@@ -44,36 +67,37 @@ internal sealed class PendingRecords
         {
             if (_sequence.IsKnown)
             {
-                SetSequence(record, _sequence.Next());
+                NumberAndSpool(record);
             }
-            _records.AddLast(record);
-            while (_records.Count > _capacity)
+            else
             {
-                // Raw samples go first; events (check transitions, heals) are kept (DESIGN.md, "Delivery").
-                var victim = _records.First;
-                while (victim is not null && victim.Value.BodyCase != AgentMessage.BodyOneofCase.Samples)
+                _unnumbered.Add(record);
+                _unnumberedBytes += record.CalculateSize();
+                while (_unnumberedBytes > _maxUnnumberedBytes && _unnumbered.Count > 1)
                 {
-                    victim = victim.Next;
+                    // Raw samples go first; events (check transitions, heals) are kept (DESIGN.md, "Delivery").
+                    var victim = _unnumbered.FindIndex(r => r.BodyCase == AgentMessage.BodyOneofCase.Samples);
+                    var at = victim < 0 ? 0 : victim;
+                    _unnumberedBytes -= _unnumbered[at].CalculateSize();
+                    _unnumbered.RemoveAt(at);
+                    _droppedUnnumbered++;
                 }
-                _records.Remove(victim ?? _records.First!);
-                Dropped++;
             }
             _changed.Raise();
         }
     }
 
-    /// <summary>Numbers the records made while the sequence was unknown.</summary>
+    /// <summary>Numbers and spools the records made while the sequence was unknown.</summary>
     public void NumberUnnumbered()
     {
         lock (_gate)
         {
-            foreach (var record in _records)
+            foreach (var record in _unnumbered)
             {
-                if (Sequence(record) == 0)
-                {
-                    SetSequence(record, _sequence.Next());
-                }
+                NumberAndSpool(record);
             }
+            _unnumbered.Clear();
+            _unnumberedBytes = 0;
             _changed.Raise();
         }
     }
@@ -83,45 +107,63 @@ internal sealed class PendingRecords
         lock (_gate)
         {
             LastAcknowledged = Math.Max(LastAcknowledged, sequence);
-            for (var node = _records.First; node is not null; node = node.Next)
-            {
-                if (Sequence(node.Value) == sequence)
-                {
-                    _records.Remove(node);
-                    return;
-                }
-            }
+            _spool.Acknowledge(sequence);
         }
     }
 
-    /// <summary>Numbered records with a sequence above <paramref name="after"/>, in order.</summary>
-    public List<AgentMessage> NumberedAfter(ulong after)
+    /// <summary>Up to <paramref name="max"/> numbered records with a sequence above <paramref name="after"/>, in order.</summary>
+    public List<AgentMessage> NumberedAfter(ulong after, int max = ReadBatch)
     {
         lock (_gate)
         {
             var result = new List<AgentMessage>();
-            foreach (var record in _records)
+            foreach (var (entry, payload) in _spool.ReadAfter(after, max))
             {
-                var sequence = Sequence(record);
-                if (sequence > after)
-                {
-                    result.Add(record);
-                }
+                result.Add(entry.Kind == SpoolRecordKind.Events
+                    ? new AgentMessage { Events = EventBatch.Parser.ParseFrom(payload) }
+                    : new AgentMessage { Samples = SampleBatch.Parser.ParseFrom(payload) });
             }
             return result;
         }
     }
 
-    private static void SetSequence(AgentMessage record, ulong sequence)
+    /// <summary>The spool's last write or read failure not yet reported, or null.</summary>
+    public string? TakeSpoolError()
     {
+        lock (_gate)
+        {
+            return _spool.TakeError();
+        }
+    }
+
+    /// <summary>The spool's health, as readings for the next sample batch.</summary>
+    public SpoolHealth Health(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var oldest = _spool.OldestUnacknowledged;
+            return new SpoolHealth(_spool.Count + _unnumbered.Count, _spool.Bytes,
+                oldest is null ? 0 : Math.Max(0, (now - oldest.Value).TotalSeconds),
+                _spool.Dropped + _droppedUnnumbered, _spool.CorruptSegments);
+        }
+    }
+
+    private void NumberAndSpool(AgentMessage record)
+    {
+        // Spooled before the counter moves: after a kill in between, the spool's highest sequence
+        // raises the counter at the next start, so no number is burnt without its record.
+        var sequence = _sequence.PeekNext();
         if (record.BodyCase == AgentMessage.BodyOneofCase.Events)
         {
             record.Events.Sequence = sequence;
+            _spool.Append(sequence, SpoolRecordKind.Events, record.Events.ToByteArray());
         }
         else
         {
             record.Samples.Sequence = sequence;
+            _spool.Append(sequence, SpoolRecordKind.Samples, record.Samples.ToByteArray());
         }
+        _sequence.Advance(sequence);
     }
 
     public static ulong Sequence(AgentMessage record) => record.BodyCase switch

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Warden.Agent.Checks;
 using Warden.Agent.Configuration;
+using Warden.Agent.Spool;
 using Warden.Agent.State;
 using Warden.Agent.Streaming;
 using Warden.Proto.V1;
@@ -12,6 +13,7 @@ public sealed class CheckServiceTests : IDisposable
 {
     private readonly ScratchDirectory _dir = TestTrees.Scratch();
     private readonly SequenceCounter _counter;
+    private readonly RecordSpool _spool;
     private readonly PendingRecords _pending;
     private readonly CheckService _service;
 
@@ -19,7 +21,8 @@ public sealed class CheckServiceTests : IDisposable
     {
         _counter = SequenceCounter.Open(_dir.Path);
         _counter.EnsureAbove(0);
-        _pending = new PendingRecords(_counter, 100);
+        _spool = RecordSpool.Open(Path.Combine(_dir.Path, "spool"), new SpoolOptions(), new FakeTimeProvider());
+        _pending = new PendingRecords(_counter, _spool, 1 << 20);
         var runner = new CheckRunner([], new FakeTimeProvider(), NullLogger.Instance);
         _service = new CheckService(runner, _pending, new AgentOptions(), new FakeTimeProvider(), NullLogger<CheckService>.Instance);
     }
@@ -47,6 +50,7 @@ public sealed class CheckServiceTests : IDisposable
 
     public void Dispose()
     {
+        _spool.Dispose();
         _counter.Dispose();
         _dir.Dispose();
     }

@@ -71,7 +71,10 @@ public class AgentConfigLoaderTests
     [InlineData("""{ "Sampling": { "SenseIntervalSeconds": 0 } }""", "Sampling:SenseIntervalSeconds")]
     [InlineData("""{ "Sampling": { "SenseIntervalSeconds": 5, "ShipIntervalSeconds": 2 } }""", "Sampling:ShipIntervalSeconds")]
     [InlineData("""{ "Aggregator": { "Endpoints": [ "ftp://x" ] } }""", "Aggregator:Endpoints:0: 'ftp://x'")]
-    [InlineData("""{ "Aggregator": { "MaxPendingRecords": 0 } }""", "Aggregator:MaxPendingRecords")]
+    [InlineData("""{ "Spool": { "SegmentBytes": 10 } }""", "Spool:SegmentBytes")]
+    [InlineData("""{ "Spool": { "MaxBytes": 1048576 } }""", "Spool:MaxBytes")]
+    [InlineData("""{ "Spool": { "FsyncIntervalMs": 0 } }""", "Spool:FsyncIntervalMs")]
+    [InlineData("""{ "Spool": { "Fsync": "sometimes" } }""", "Spool")]
     [InlineData("""{ "Host": "web 01; rm -rf" }""", "Host: 'web 01; rm -rf'")]
     public void A_bad_value_is_named_with_its_key(string json, string expected)
     {
