@@ -6,7 +6,7 @@ using Warden.Proto.V1;
 namespace Warden.Aggregator.Api;
 
 /// <summary>The operator API (operator.proto) behind `warden`.</summary>
-public sealed class OperatorService(HostRegistry registry, TimeProvider time) : Operator.OperatorBase
+public sealed class OperatorService(HostRegistry registry, TimeProvider time, IHostApplicationLifetime lifetime) : Operator.OperatorBase
 {
     public override Task<ListHostsResponse> ListHosts(ListHostsRequest request, ServerCallContext context)
     {
@@ -17,7 +17,8 @@ public sealed class OperatorService(HostRegistry registry, TimeProvider time) : 
 
     public override async Task WatchHosts(WatchHostsRequest request, IServerStreamWriter<HostUpdate> responseStream, ServerCallContext context)
     {
-        var token = context.CancellationToken;
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var token = stopping.Token;
         // Subscribe before the snapshot so that a change in between is sent, not lost.
         using var watcher = registry.Watch();
         foreach (var host in registry.Snapshot())

@@ -10,7 +10,8 @@ namespace Warden.Aggregator.Ingest;
 /// The agents' stream (agent_link.proto): Hello, then records. Each record is stored (once per
 /// host and sequence) before its Ack is written, so an Ack always means "durable here".
 /// </summary>
-public sealed class AgentLinkService(ISiteStore store, HostRegistry registry, TimeProvider time, ILogger<AgentLinkService> logger)
+public sealed class AgentLinkService(ISiteStore store, HostRegistry registry, TimeProvider time, IHostApplicationLifetime lifetime,
+    ILogger<AgentLinkService> logger)
     : AgentLink.AgentLinkBase
 {
     public const string Version = "0.1.0";
@@ -18,7 +19,10 @@ public sealed class AgentLinkService(ISiteStore store, HostRegistry registry, Ti
     public override async Task Connect(IAsyncStreamReader<AgentMessage> requestStream, IServerStreamWriter<AggregatorMessage> responseStream,
         ServerCallContext context)
     {
-        var token = context.CancellationToken;
+        // Streams never end on their own; stopping the aggregator ends them (agents reconnect), so a
+        // SIGTERM is not held up by Kestrel waiting for open requests.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var token = stopping.Token;
         if (!await requestStream.MoveNext(token))
         {
             return;
@@ -70,6 +74,10 @@ public sealed class AgentLinkService(ISiteStore store, HostRegistry registry, Ti
                         throw new RpcException(new Status(StatusCode.InvalidArgument, "an empty AgentMessage"));
                 }
             }
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "the aggregator is shutting down"));
         }
         finally
         {

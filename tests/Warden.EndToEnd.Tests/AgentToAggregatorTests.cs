@@ -69,6 +69,24 @@ public class AgentToAggregatorTests
         Assert.Equal(Enumerable.Range(1, (int)stored.Max()).Select(i => (long)i), stored.Order());
     }
 
+    [Fact]
+    public async Task Sigterm_stops_the_aggregator_promptly_while_agents_and_watchers_are_connected()
+    {
+        using var dir = new ScratchDirectory();
+        using var aggregator = await AggregatorProcess.StartAsync(dir.File("aggregator"));
+        using var agent = AgentProcess.Start(dir.Path, "e2e-sigterm", aggregator.Address);
+        await Eventually.TrueAsync(async () => await aggregator.FindHostAsync("e2e-sigterm") is { Connected: true },
+            "the agent to connect", diagnostics: () => agent.Output + aggregator.Output);
+        using var watch = aggregator.Operator.WatchHosts(new WatchHostsRequest());
+        Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None));
+
+        var stopped = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(0, await aggregator.StopAsync());
+        Assert.InRange(stopped.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(15)); // Kestrel alone would wait out its 30 s shutdown timeout
+        await Eventually.TrueAsync(() => Task.FromResult(agent.Output.Contains("shutting down", StringComparison.Ordinal)),
+            "the agent to be told why its stream ended", diagnostics: () => agent.Output);
+    }
+
     private static double Reading(HostSummary host, string name) => host.Latest.Single(r => r.Name == name).Last;
 
     private static double MemTotalBytes()
