@@ -16,6 +16,10 @@ internal static class AgentCommandLine
           warden-agent [run] [--config PATH]     run the agent (the systemd service runs this)
           warden-agent check-config [--config PATH]
                                                  validate the configuration and print the effective settings
+          warden-agent status [--json] [--config PATH]
+                                                 what the running agent last reported: aggregator link,
+                                                 spool depth, oldest unacknowledged record, drops, health
+                                                 (exit 0 connected, 1 not connected, 3 not running)
           warden-agent once [--json] [--config PATH]
                                                  read and check everything once; print readings, every
                                                  check's state, value, threshold and reason, and the scores
@@ -51,7 +55,7 @@ internal static class AgentCommandLine
                 case "--json":
                     json = true;
                     break;
-                case "run" or "check-config" or "once" when command is null:
+                case "run" or "check-config" or "once" or "status" when command is null:
                     command = args[i];
                     break;
                 default:
@@ -70,15 +74,17 @@ internal static class AgentCommandLine
             return ExitConfig;
         }
 
-        if (json && command != "once")
+        if (json && command is not ("once" or "status"))
         {
-            return Usage("--json goes with 'once'");
+            return Usage("--json goes with 'once' or 'status'");
         }
         switch (command)
         {
             case "check-config":
                 PrintEffective(options, configPath ?? AgentOptions.DefaultPath);
                 return 0;
+            case "status":
+                return Commands.StatusCommand.Run(options, json, Console.Out, Console.Error, DateTimeOffset.UtcNow);
             case "once":
                 return await Commands.OnceCommand.RunAsync(options, json, Console.Out, CancellationToken.None);
         }

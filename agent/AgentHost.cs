@@ -57,6 +57,8 @@ internal static class AgentHost
             sp.GetRequiredService<ILogger<CheckRunner>>()));
         builder.Services.AddSingleton<CheckService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CheckService>());
+        builder.Services.AddSingleton<LinkStatus>();
+        builder.Services.AddSingleton<StatusReporter>();
         builder.Services.AddSingleton<SensingService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SensingService>());
         builder.Services.AddHostedService<AggregatorLink>();

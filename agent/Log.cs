@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(32, LogLevel.Error, "spool: {Error}; the record is counted as dropped")]
     public static partial void SpoolFailed(ILogger logger, string error);
+
+    [LoggerMessage(50, LogLevel.Warning, "cannot write the status file in {StateDirectory}: {Error}; `warden-agent status` will show the agent as stale")]
+    public static partial void StatusNotWritten(ILogger logger, string stateDirectory, string error);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Warden.Agent.Checks;
 using Warden.Agent.Configuration;
+using Warden.Agent.State;
 using Warden.Agent.Streaming;
 
 namespace Warden.Agent.Sensing;
@@ -25,12 +26,14 @@ internal sealed class SensingService : BackgroundService
     private string? _lastProblem;
 
     private readonly CheckRunner _checks;
+    private readonly StatusReporter _status;
 
-    public SensingService(HostSensor sensor, PendingRecords pending, CheckRunner checks, AgentOptions options, TimeProvider time,
-        ILogger<SensingService> logger)
+    public SensingService(HostSensor sensor, PendingRecords pending, CheckRunner checks, StatusReporter status, AgentOptions options,
+        TimeProvider time, ILogger<SensingService> logger)
     {
         _sensor = sensor;
         _checks = checks;
+        _status = status;
         _pending = pending;
         _time = time;
         _logger = logger;
@@ -106,9 +109,12 @@ internal sealed class SensingService : BackgroundService
             var now = _time.GetUtcNow();
             var droppedBefore = _pending.Dropped;
             var batch = _window.ToBatch(now);
-            AddScores(batch, HealthScore.Of(_checks.Latest()));
-            _pending.Health(now).AddTo(batch);
+            var health = HealthScore.Of(_checks.Latest());
+            var spool = _pending.Health(now);
+            AddScores(batch, health);
+            spool.AddTo(batch);
             _pending.Add(batch);
+            _status.Write(now, health, spool, _pending.LastAcknowledged);
             _window.Reset(now);
             if (_pending.TakeSpoolError() is { } error)
             {

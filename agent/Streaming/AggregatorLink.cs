@@ -26,10 +26,12 @@ internal sealed class AggregatorLink : BackgroundService
     private readonly SensingService _sensing;
     private readonly TimeProvider _time;
     private readonly ILogger<AggregatorLink> _logger;
+    private readonly LinkStatus _link;
 
     public AggregatorLink(AgentOptions options, AgentIdentity identity, PendingRecords pending, SequenceCounter sequence,
-        HostSensor sensor, SensingService sensing, TimeProvider time, ILogger<AggregatorLink> logger)
+        HostSensor sensor, SensingService sensing, LinkStatus link, TimeProvider time, ILogger<AggregatorLink> logger)
     {
+        _link = link;
         _options = options;
         _identity = identity;
         _pending = pending;
@@ -69,6 +71,7 @@ internal sealed class AggregatorLink : BackgroundService
                 reason = e.Message;
             }
             var delay = backoff.NextDelay();
+            _link.Disconnected(endpoint, reason, _time.GetUtcNow());
             Log.Disconnected(_logger, endpoint, reason, delay);
             try
             {
@@ -112,6 +115,7 @@ internal sealed class AggregatorLink : BackgroundService
         }
         _pending.NumberUnnumbered();
         backoff.Reset();
+        _link.Connected(endpoint, _time.GetUtcNow());
         Log.Connected(_logger, endpoint, welcome.LastStoredSequence, _pending.Count);
 
         var results = new Queue<CommandResult>();

@@ -87,6 +87,33 @@ public class AgentToAggregatorTests
             "the agent to be told why its stream ended", diagnostics: () => agent.Output);
     }
 
+    [Fact]
+    public async Task Warden_agent_status_tells_a_connected_agent_from_one_that_lost_its_aggregator()
+    {
+        using var dir = new ScratchDirectory();
+        var aggregator = await AggregatorProcess.StartAsync(dir.File("aggregator"));
+        using var agent = AgentProcess.Start(dir.Path, "e2e-status", aggregator.Address);
+        var config = dir.File("agent.json");
+
+        var text = await Eventually.GetAsync(() => StatusWithExit(config, 0),
+            "warden-agent status to report a connected agent (exit 0)", diagnostics: () => agent.Output);
+        Assert.Contains("warden-agent 0.1.0 on e2e-status: running", text, StringComparison.Ordinal);
+        Assert.Contains($"{aggregator.Address} connected", text, StringComparison.Ordinal);
+
+        aggregator.Kill();
+        aggregator.Dispose();
+        var lost = await Eventually.GetAsync(() => StatusWithExit(config, 1),
+            "warden-agent status to report the lost aggregator (exit 1)", diagnostics: () => agent.Output);
+        Assert.Contains("NOT connected", lost, StringComparison.Ordinal);
+        Assert.Matches(@"\([1-9]\d* reconnects; last error: ", lost);
+    }
+
+    private static async Task<string?> StatusWithExit(string config, int expected)
+    {
+        var (exit, output) = await RunningProcess.RunAsync("warden-agent", "status", "--config", config);
+        return exit == expected ? output : null;
+    }
+
     private static double Reading(HostSummary host, string name) => host.Latest.Single(r => r.Name == name).Last;
 
     private static double MemTotalBytes()

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using Warden.Agent.Checks;
+using Warden.Agent.Configuration;
+using Warden.Agent.Streaming;
+
+namespace Warden.Agent.State;
+
+/// <summary>Writes STATE/status.json each time a window is shipped, for `warden-agent status`.</summary>
+internal sealed class StatusReporter(AgentOptions options, AgentIdentity identity, LinkStatus link, ILogger<StatusReporter> logger)
+{
+    private string? _lastProblem;
+
+    public void Write(DateTimeOffset now, HostHealth health, SpoolHealth spool, ulong lastAcknowledged)
+    {
+        var status = new AgentStatus(identity.Host, AgentIdentity.Version, Environment.ProcessId, identity.Started, now,
+            options.Sampling.ShipIntervalSeconds, link.Snapshot(), spool, lastAcknowledged, health.Score,
+            health.Worst is { } worst ? CheckNames.Of(worst) : null,
+            health.Components.ToDictionary(c => CheckNames.Of(c.Key), c => c.Value, StringComparer.Ordinal));
+        try
+        {
+            StatusFile.Write(options.StateDirectory, status);
+            _lastProblem = null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Once per distinct problem: a full disk must not fill the journal too.
+            if (e.Message != _lastProblem)
+            {
+                Log.StatusNotWritten(logger, options.StateDirectory, e.Message);
+                _lastProblem = e.Message;
+            }
+        }
+    }
+}
