@@ -43,4 +43,16 @@ internal static partial class Log
 
     [LoggerMessage(50, LogLevel.Warning, "cannot write the status file in {StateDirectory}: {Error}; `warden-agent status` will show the agent as stale")]
     public static partial void StatusNotWritten(ILogger logger, string stateDirectory, string error);
+
+    [LoggerMessage(40, LogLevel.Warning, "heal {Check}: {Action} {Outcome}: {Detail}")]
+    public static partial void HealAction(ILogger logger, string check, string action, string outcome, string detail);
+
+    [LoggerMessage(41, LogLevel.Information, "heal {Check} {Outcome}: {Reason}")]
+    public static partial void HealJudged(ILogger logger, string check, string outcome, string reason);
+
+    [LoggerMessage(42, LogLevel.Error, "heal {Check} exhausted: {MaxRuns} runs within {Window}; no more healing until it is OK for a full window or an operator resets it")]
+    public static partial void HealExhausted(ILogger logger, string check, int maxRuns, TimeSpan window);
+
+    [LoggerMessage(43, LogLevel.Information, "heal {Check}: budget reset after OK for {Window}")]
+    public static partial void HealBudgetReset(ILogger logger, string check, TimeSpan window);
 }

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Warden.Agent.Configuration;
+using Warden.Agent.Healing;
 using Warden.Agent.Streaming;
 using Warden.Proto.V1;
 
@@ -9,7 +10,8 @@ namespace Warden.Agent.Checks;
 
 /// <summary>
 /// Runs the checks, keeps a SOFT/HARD state machine per check subject, and sends every transition
-/// to the aggregator at once as an event (not at the end of the shipping interval).
+/// to the aggregator at once as an event (not at the end of the shipping interval). Every result
+/// also goes to the Healer, which heals a check on its transition to HARD.
 /// </summary>
 internal sealed class CheckService : BackgroundService
 {
@@ -18,6 +20,8 @@ internal sealed class CheckService : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<CheckService> _logger;
     private readonly int _maxAttempts;
+    // The check's interval when Judge is called without one (tests); a runner passes the real one.
+    private static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(5);
     // Keyed by (check, subject) rather than "check:subject" so a lookup builds no string.
     private readonly Dictionary<(string Check, string Subject), CheckStateMachine> _machines = [];
 
@@ -28,12 +32,19 @@ internal sealed class CheckService : BackgroundService
         _time = time;
         _logger = logger;
         _maxAttempts = options.Checks.MaxAttempts;
-        _runner.Evaluated += (_, outcomes) => Judge(outcomes);
+        Healer = new Healer(options.Checks, options.ProcRoot, pending, time, logger);
+        _runner.Evaluated += (check, outcomes) => Judge(outcomes, check.Interval);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => _runner.RunAsync(stoppingToken);
+    internal Healer Healer { get; }
 
-    internal void Judge(IReadOnlyList<CheckOutcome> outcomes)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var stop = stoppingToken.Register(Healer.Stop);
+        await _runner.RunAsync(stoppingToken);
+    }
+
+    internal void Judge(IReadOnlyList<CheckOutcome> outcomes, TimeSpan? interval = null)
     {
         EventBatch? batch = null;
         lock (_machines)
@@ -45,7 +56,10 @@ internal sealed class CheckService : BackgroundService
                 {
                     _machines[key] = machine = new CheckStateMachine(_maxAttempts);
                 }
-                if (machine.Observe(outcome.Result.Status) is not { } transition)
+                var wasHard = machine.IsHard;
+                var observed = machine.Observe(outcome.Result.Status);
+                Healer.Observe(outcome, !wasHard && machine.IsHard, machine, interval ?? DefaultInterval);
+                if (observed is not { } transition)
                 {
                     continue;
                 }

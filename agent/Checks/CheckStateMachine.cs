@@ -55,6 +55,17 @@ internal sealed class CheckStateMachine(int maxAttempts)
         var hard = result == CheckStatus.Ok ? wasHard : IsHard;
         return new CheckTransitionRecord(from, result, hard, Attempt, maxAttempts);
     }
+
+    /// <summary>
+    /// Counting resumes from zero after a heal's grace period (DESIGN.md, "Consecutive failures"):
+    /// a check still failing turns HARD again only after MaxAttempts more failures, which is what
+    /// lets a failed heal be retried within the budget. Reports nothing by itself.
+    /// </summary>
+    public void Rearm()
+    {
+        Attempt = 0;
+        IsHard = false;
+    }
 }
 
 internal readonly record struct CheckTransitionRecord(CheckStatus From, CheckStatus To, bool Hard, int Attempt, int MaxAttempts);

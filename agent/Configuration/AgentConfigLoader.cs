@@ -156,6 +156,9 @@ public static class AgentConfigLoader
         ["SecurityCheckOptions"] = "section 'Checks:Security'",
         ["CertificateOptions"] = "an entry of 'Checks:Security:Certificates'",
         ["ExecPluginOptions"] = "an entry of 'Checks:Exec'",
+        ["HealRuleOptions"] = "an entry of 'Checks:Heal'",
+        ["HealActionOptions"] = "an entry of 'Checks:Heal:N:Actions'",
+        ["HealBudgetOptions"] = "section 'Checks:HealBudget'",
         ["CheckSettings"] = "a check's settings (Enabled, IntervalSeconds, Warn, Crit)",
     };
 

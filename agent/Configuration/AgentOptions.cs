@@ -5,6 +5,7 @@ using Warden.Agent.Checks.Service;
 using Warden.Agent.Checks.Storage;
 using Warden.Agent.Checks.SystemChecks;
 using Warden.Agent.Checks.Vm;
+using Warden.Agent.Healing;
 
 namespace Warden.Agent.Configuration;
 
@@ -95,6 +96,14 @@ public sealed class ChecksOptions
     /// <summary>Nagios-convention plugins: "Exec": [ { "Name", "Command": [argv], ... } ].</summary>
     public ExecPluginOptions[] Exec { get; set; } = [];
 
+    /// <summary>Heal rules: "Heal": [ { "Check": "process_running:web", "Actions": [ ... ] } ] (DESIGN.md, "Heal budget").</summary>
+    public HealRuleOptions[] Heal { get; set; } = [];
+
+    public HealBudgetOptions HealBudget { get; set; } = new();
+
+    /// <summary>The systemctl that restart-unit actions run, by absolute path without a shell.</summary>
+    public string SystemctlPath { get; set; } = "/usr/bin/systemctl";
+
     internal IEnumerable<string> Problems() =>
         System.Problems()
             .Concat(Storage.Problems())
@@ -102,5 +111,6 @@ public sealed class ChecksOptions
             .Concat(Vm.Problems())
             .Concat(Service.Problems())
             .Concat(Security.Problems())
-            .Concat(new ExecCheckOptions { Checks = Exec }.Problems());
+            .Concat(new ExecCheckOptions { Checks = Exec }.Problems())
+            .Concat(HealProblems.Of(Heal, HealBudget, SystemctlPath));
 }

@@ -48,6 +48,24 @@ internal sealed class ProcessTable
         }
     }
 
+    /// <summary>The running processes the rule matches (for the heal action that signals them).</summary>
+    /// <exception cref="IOException">The proc root itself cannot be listed.</exception>
+    public List<int> Matching(ProcessMatcher matcher)
+    {
+        lock (_gate)
+        {
+            var pids = new List<int>();
+            foreach (var pid in ListPids())
+            {
+                if (TryMatch(pid, matcher) == true)
+                {
+                    pids.Add(pid);
+                }
+            }
+            return pids;
+        }
+    }
+
     private FileSystemEnumerable<int> ListPids() =>
         new(_procRoot, static (ref FileSystemEntry entry) => ParsePid(entry.FileName), new EnumerationOptions { AttributesToSkip = 0 })
         {
