@@ -1,3 +1,5 @@
+using Warden.Agent.Procfs;
+
 namespace Warden.Agent.Cgroups;
 
 /// <summary>
@@ -26,11 +28,11 @@ internal sealed class CgroupStats
     public CgroupPids? Pids { get; init; }
 
     /// <summary>PSI "some" lines: v2, or the unified/ hierarchy of a hybrid host; null on plain v1.</summary>
-    public Pressure? CpuPressure { get; init; }
+    public PressureLine? CpuPressure { get; init; }
 
-    public Pressure? MemoryPressure { get; init; }
+    public PressureLine? MemoryPressure { get; init; }
 
-    public Pressure? IoPressure { get; init; }
+    public PressureLine? IoPressure { get; init; }
 
     /// <summary>Files that exist but did not hold what the kernel writes, as full paths.</summary>
     public IReadOnlyList<string> Unparsed { get; init; } = [];

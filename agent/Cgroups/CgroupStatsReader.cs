@@ -1,3 +1,5 @@
+using Warden.Agent.Procfs;
+
 namespace Warden.Agent.Cgroups;
 
 /// <summary>
@@ -59,9 +61,9 @@ internal sealed class CgroupStatsReader(CgroupHierarchy hierarchy)
                 MemoryEvents = Parse<CgroupMemoryEvents>(dir, "memory.events", CgroupFileParsers.TryParseMemoryEventsV2),
                 Io = Parse<CgroupIo>(dir, "io.stat", (t, out io) => IoStatParser.TryParse(t, out io)),
                 Pids = ReadPids(dir),
-                CpuPressure = Parse<Pressure>(dir, "cpu.pressure", (t, out p) => PressureParser.TryParse(t, out p, out _)),
-                MemoryPressure = Parse<Pressure>(dir, "memory.pressure", (t, out p) => PressureParser.TryParse(t, out p, out _)),
-                IoPressure = Parse<Pressure>(dir, "io.pressure", (t, out p) => PressureParser.TryParse(t, out p, out _)),
+                CpuPressure = Parse<PressureLine>(dir, "cpu.pressure", PressureParser.TryParseSome),
+                MemoryPressure = Parse<PressureLine>(dir, "memory.pressure", PressureParser.TryParseSome),
+                IoPressure = Parse<PressureLine>(dir, "io.pressure", PressureParser.TryParseSome),
                 Unparsed = _unparsed ?? (IReadOnlyList<string>)[],
             };
         }
@@ -99,9 +101,9 @@ internal sealed class CgroupStatsReader(CgroupHierarchy hierarchy)
                 MemoryEvents = events,
                 Io = io,
                 Pids = pids is null ? null : ReadPids(pids),
-                CpuPressure = unified is null ? null : Parse<Pressure>(unified, "cpu.pressure", (t, out p) => PressureParser.TryParse(t, out p, out _)),
-                MemoryPressure = unified is null ? null : Parse<Pressure>(unified, "memory.pressure", (t, out p) => PressureParser.TryParse(t, out p, out _)),
-                IoPressure = unified is null ? null : Parse<Pressure>(unified, "io.pressure", (t, out p) => PressureParser.TryParse(t, out p, out _)),
+                CpuPressure = unified is null ? null : Parse<PressureLine>(unified, "cpu.pressure", PressureParser.TryParseSome),
+                MemoryPressure = unified is null ? null : Parse<PressureLine>(unified, "memory.pressure", PressureParser.TryParseSome),
+                IoPressure = unified is null ? null : Parse<PressureLine>(unified, "io.pressure", PressureParser.TryParseSome),
                 Unparsed = _unparsed ?? (IReadOnlyList<string>)[],
             };
         }

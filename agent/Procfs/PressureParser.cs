@@ -1,7 +1,7 @@
 namespace Warden.Agent.Procfs;
 
 /// <summary>
-/// /proc/pressure/{cpu,memory,io} (PSI, kernel 4.20+):
+/// /proc/pressure/{cpu,memory,io} and a cgroup v2's cpu/memory/io.pressure (PSI, kernel 4.20+):
 /// "some avg10=0.61 avg60=0.58 avg300=0.15 total=841554" and "full avg10=... total=...". The avgs
 /// are percent of wall time stalled; total is microseconds. The system-wide cpu file has no "full"
 /// line before 5.13.
@@ -30,6 +30,14 @@ internal static class PressureParser
         }
         pressure = new Pressure(s, full);
         return true;
+    }
+
+    /// <summary>Just the "some" line (at least one task stalled): what cgroup readings keep.</summary>
+    public static bool TryParseSome(ReadOnlySpan<byte> text, out PressureLine some)
+    {
+        var parsed = TryParse(text, out var pressure);
+        some = pressure.Some;
+        return parsed;
     }
 
     private static bool TryParseLine(ReadOnlySpan<byte> rest, out PressureLine line)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Warden.Agent.Cgroups;
+using Warden.Agent.Procfs;
 
 namespace Warden.Agent.Checks.Vm;
 
@@ -16,7 +17,7 @@ internal sealed class VmMemoryPressureCheck(CheckSettings settings, GuestInvento
 
     public TimeSpan Interval => settings.Interval;
 
-    public static CheckResult Judge(string guest, CgroupMemory? memory, Pressure? pressure, Threshold threshold)
+    public static CheckResult Judge(string guest, CgroupMemory? memory, PressureLine? pressure, Threshold threshold)
     {
         var levels = threshold.Describe("%");
         if (memory is not { } m)

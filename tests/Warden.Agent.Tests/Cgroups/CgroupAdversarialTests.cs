@@ -1,6 +1,7 @@
 using System.Text;
 using Warden.Agent.Cgroups;
 using Warden.Agent.Checks;
+using Warden.Agent.Procfs;
 
 namespace Warden.Agent.Tests.Cgroups;
 
@@ -70,7 +71,7 @@ public class CgroupAdversarialTests
     [InlineData("most avg10=0.00 avg60=0.00 avg300=0.00 total=0\n")]
     [InlineData("")]
     public void Garbage_pressure_is_rejected(string text) =>
-        Assert.False(PressureParser.TryParse(Encoding.ASCII.GetBytes(text), out _, out _));
+        Assert.False(PressureParser.TryParse(Encoding.ASCII.GetBytes(text), out _));
 
     [Fact]
     public void A_garbage_file_in_a_tree_is_named_as_unparsed_and_the_rest_still_reads()

@@ -1,4 +1,5 @@
 using Warden.Agent.Cgroups;
+using Warden.Agent.Procfs;
 
 namespace Warden.Agent.Tests.Cgroups;
 
@@ -16,9 +17,9 @@ public class CgroupFixtureTreeTests
         ["io.stat"] = t => IoStatParser.TryParse(t, out _),
         ["pids.current"] = t => CgroupFileParsers.TryParseCount(t, out _),
         ["pids.max"] = t => CgroupFileParsers.TryParseLimit(t, out _),
-        ["cpu.pressure"] = t => PressureParser.TryParse(t, out _, out var full) && full is not null,
-        ["memory.pressure"] = t => PressureParser.TryParse(t, out _, out var full) && full is not null,
-        ["io.pressure"] = t => PressureParser.TryParse(t, out _, out var full) && full is not null,
+        ["cpu.pressure"] = t => PressureParser.TryParse(t, out var pressure) && pressure.Full is not null,
+        ["memory.pressure"] = t => PressureParser.TryParse(t, out var pressure) && pressure.Full is not null,
+        ["io.pressure"] = t => PressureParser.TryParse(t, out var pressure) && pressure.Full is not null,
     };
 
     private static readonly Dictionary<string, FileCheck> V1Files = new()
@@ -95,8 +96,8 @@ public class CgroupFixtureTreeTests
         Assert.Equal(new CgroupMemoryEvents(0, 0, 0, 0, null), s.MemoryEvents);
         Assert.Equal(new CgroupIo(646836224 + 35180544, 208896, 1147 + 1048, 24), s.Io);
         Assert.Equal(new CgroupPids(34, null), s.Pids);
-        Assert.Equal(new Pressure(5.10, 0.94, 0.19, 609892), s.IoPressure);
-        Assert.Equal(3166UL, s.CpuPressure!.Value.TotalUsec);
+        Assert.Equal(new PressureLine(5.10, 0.94, 0.19, 609892), s.IoPressure);
+        Assert.Equal(3166UL, s.CpuPressure!.Value.TotalMicroseconds);
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public class CgroupFixtureTreeTests
         Assert.Equal(new CgroupMemory(1475801088, null), s.Memory);
         Assert.Equal(new CgroupIo(0, 0, 0, 0), s.Io);
         Assert.Null(s.Pids);
-        Assert.Equal(new Pressure(40.55, 19.88, 11.78, 58807529), s.CpuPressure);
+        Assert.Equal(new PressureLine(40.55, 19.88, 11.78, 58807529), s.CpuPressure);
     }
 
     [Fact]

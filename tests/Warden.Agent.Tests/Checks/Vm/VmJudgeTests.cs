@@ -1,6 +1,7 @@
 using Warden.Agent.Cgroups;
-using Warden.Agent.Checks;
 using Warden.Agent.Checks.Vm;
+using Warden.Agent.Checks;
+using Warden.Agent.Procfs;
 using Warden.Agent.Vms;
 
 namespace Warden.Agent.Tests.Checks.Vm;
@@ -56,7 +57,7 @@ public class VmJudgeTests
         var unlimited = VmMemoryPressureCheck.Judge("g", new CgroupMemory(512 * mib, null), null, Memory);
         Assert.Equal(CheckStatus.Ok, unlimited.Status);
         Assert.Equal("guest g: 512 MiB, no memory limit", unlimited.Reason);
-        var thrashing = VmMemoryPressureCheck.Judge("g", new CgroupMemory(512 * mib, null), new Pressure(98, 50, 20, 1), Memory);
+        var thrashing = VmMemoryPressureCheck.Judge("g", new CgroupMemory(512 * mib, null), new PressureLine(98, 50, 20, 1), Memory);
         Assert.Equal((CheckStatus.Crit, 98.0), (thrashing.Status, thrashing.Value));
         Assert.Equal(CheckStatus.Unknown, VmMemoryPressureCheck.Judge("g", null, null, Memory).Status);
     }
