@@ -10,43 +10,21 @@ namespace Warden.Agent.Checks.Storage;
 /// interval is OK with value 0; fewer than LatencyMinimumIops is OK too, since the one fsync an idle
 /// disk does can take long without anyone waiting on it.
 /// </summary>
-internal sealed class DiskLatencyCheck : ICheck, IDisposable
+internal sealed class DiskLatencyCheck : PerDiskCheck
 {
     public const string CheckName = "disk_latency";
 
-    private readonly DiskStatsTable _disks;
-    private readonly string _procRoot;
     private readonly Threshold _threshold;
     private readonly double _minimumIops;
 
     public DiskLatencyCheck(StorageCheckOptions options, HostPaths paths, TimeProvider time)
+        : base(CheckName, options.DiskLatency, options, paths, time)
     {
-        _procRoot = paths.Proc;
-        _disks = new DiskStatsTable(paths.Proc, time, options.EffectiveIgnoredDevices);
         _threshold = options.DiskLatency.Threshold;
         _minimumIops = options.LatencyMinimumIops;
-        Interval = options.DiskLatency.Interval;
     }
 
-    public string Name => CheckName;
-
-    public Component Component => Component.Storage;
-
-    public TimeSpan Interval { get; }
-
-    public ValueTask EvaluateAsync(ICollection<CheckOutcome> results, CancellationToken cancellationToken)
-    {
-        if (StorageOutcomes.TryRefresh(_disks, Name, _procRoot, results))
-        {
-            foreach (var disk in _disks.Current)
-            {
-                results.Add(disk.Rates is { } rates
-                    ? new CheckOutcome(Name, disk.Name, Component, Judge(disk.Name, rates, _threshold, _minimumIops))
-                    : StorageOutcomes.NoInterval(Name, disk));
-            }
-        }
-        return ValueTask.CompletedTask;
-    }
+    protected override CheckResult JudgeDisk(string disk, DiskRates rates) => Judge(disk, rates, _threshold, _minimumIops);
 
     public static CheckResult Judge(string disk, DiskRates rates, Threshold threshold, double minimumIops)
     {
@@ -63,6 +41,4 @@ internal sealed class DiskLatencyCheck : ICheck, IDisposable
         return new CheckResult(threshold.Judge(rates.AwaitMs), rates.AwaitMs, describe, StorageText.Format(
             $"{disk} {rates.AwaitMs:0.#} ms per I/O at {rates.Iops:0.#} IOPS (read {StorageText.Bytes(rates.ReadBytesPerSecond)}/s, write {StorageText.Bytes(rates.WriteBytesPerSecond)}/s)"));
     }
-
-    public void Dispose() => _disks.Dispose();
 }
