@@ -7,6 +7,7 @@ using Warden.Aggregator.Api;
 using Warden.Aggregator.Configuration;
 using Warden.Aggregator.Fleet;
 using Warden.Aggregator.Ingest;
+using Warden.Aggregator.Notifications;
 using Warden.Aggregator.Storage;
 
 namespace Warden.Aggregator;
@@ -53,6 +54,13 @@ internal static class AggregatorHost
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton<ISiteStore>(store);
             builder.Services.AddSingleton<HostRegistry>();
+            // Notifications: the dispatcher logs every notice the incident engine hands over, then
+            // groups it and sends it to the configured receivers (none configured: logged only).
+            builder.Services.AddSingleton(options.Notifications);
+            builder.Services.AddSingleton<NotificationCounters>();
+            builder.Services.AddSingleton<NotificationDispatcher>();
+            builder.Services.AddSingleton<INotificationDispatcher>(services => services.GetRequiredService<NotificationDispatcher>());
+            builder.Services.AddHostedService(services => services.GetRequiredService<NotificationDispatcher>());
 
             var app = builder.Build();
             app.MapGrpcService<AgentLinkService>();
