@@ -114,6 +114,19 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
 
 internal sealed record ReceivedMail(string From, IReadOnlyList<string> To, string Data)
 {
+    /// <summary>The text body, decoded when it came as base64.</summary>
+    public string Body
+    {
+        get
+        {
+            var split = Data.IndexOf("\n\n", StringComparison.Ordinal);
+            var body = split < 0 ? "" : Data[(split + 2)..];
+            return Header("Content-Transfer-Encoding").Equals("base64", StringComparison.OrdinalIgnoreCase)
+                ? Encoding.UTF8.GetString(Convert.FromBase64String(body.Replace("\n", "", StringComparison.Ordinal)))
+                : body;
+        }
+    }
+
     public string Header(string name) =>
         Data.Split('\n').FirstOrDefault(l => l.StartsWith(name + ": ", StringComparison.OrdinalIgnoreCase))?[(name.Length + 2)..] ?? "";
 }

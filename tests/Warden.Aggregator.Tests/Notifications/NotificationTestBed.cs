@@ -64,6 +64,21 @@ internal sealed class NotificationTestBed : IAsyncDisposable
         return await done;
     }
 
+    /// <summary>
+    /// Waits (real time, bounded) until a receiver has finished sending: the fake clock must not
+    /// move while an attempt is in flight, or the attempt's own limit would fire on it.
+    /// </summary>
+    public async Task DeliveredAsync(string receiver, long messages)
+    {
+        var counters = Counters.Receiver(receiver);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (counters.MessagesSent < messages && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+        Assert.Equal(messages, counters.MessagesSent);
+    }
+
     public static IncidentNotice Notice(string id, NoticeKind kind = NoticeKind.Firing, string severity = "P2", string check = "disk_space",
         int escalationLevel = 0, DateTimeOffset? at = null)
     {
@@ -88,7 +103,7 @@ internal sealed class NotificationTestBed : IAsyncDisposable
     };
 
     public static ReceiverOptions Webhook(Uri url, int maxAttempts = 3, double backoffSeconds = 1) =>
-        new() { Webhook = new WebhookReceiverOptions { Url = url.ToString() }, MaxAttempts = maxAttempts, BackoffSeconds = backoffSeconds, TimeoutSeconds = 5 };
+        new() { Webhook = new WebhookReceiverOptions { Url = url.ToString() }, MaxAttempts = maxAttempts, BackoffSeconds = backoffSeconds, TimeoutSeconds = 30 };
 
     public async ValueTask DisposeAsync() => await Dispatcher.DisposeAsync();
 }
