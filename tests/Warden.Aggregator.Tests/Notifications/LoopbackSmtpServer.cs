@@ -127,6 +127,10 @@ internal sealed record ReceivedMail(string From, IReadOnlyList<string> To, strin
         }
     }
 
-    public string Header(string name) =>
-        Data.Split('\n').FirstOrDefault(l => l.StartsWith(name + ": ", StringComparison.OrdinalIgnoreCase))?[(name.Length + 2)..] ?? "";
+    /// <summary>A header's value, unfolded (RFC 5322 folds long ones onto indented lines).</summary>
+    public string Header(string name)
+    {
+        var unfolded = Data[..Math.Max(0, Data.IndexOf("\n\n", StringComparison.Ordinal))].Replace("\n ", " ", StringComparison.Ordinal);
+        return unfolded.Split('\n').FirstOrDefault(l => l.StartsWith(name + ": ", StringComparison.OrdinalIgnoreCase))?[(name.Length + 2)..] ?? "";
+    }
 }

@@ -9,19 +9,19 @@ using Microsoft.Extensions.Logging;
 namespace Warden.Aggregator.Tests.Notifications;
 
 /// <summary>
-/// A real HTTP receiver on 127.0.0.1 (Kestrel, any free port): records each POST with the fake
-/// clock's time of arrival and answers with the next scripted status (200 once the script is used up).
+/// A real HTTP receiver on 127.0.0.1 (Kestrel, any free port): records each POST and answers with the next scripted status (200 once the script is used up).
 /// </summary>
 internal sealed class LoopbackWebhook : IAsyncDisposable
 {
+    /// <summary>A scripted status that never answers, until the client gives up.</summary>
+    public const int Hang = -1;
+
     private readonly WebApplication _app;
     private readonly Channel<WebhookRequest> _requests = Channel.CreateUnbounded<WebhookRequest>();
     private readonly Queue<int> _statuses;
-    private readonly TimeProvider _clock;
 
-    private LoopbackWebhook(TimeProvider clock, IEnumerable<int> statuses)
+    private LoopbackWebhook(IEnumerable<int> statuses)
     {
-        _clock = clock;
         _statuses = new Queue<int>(statuses);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -35,9 +35,9 @@ internal sealed class LoopbackWebhook : IAsyncDisposable
     /// <summary>Every request so far, including refused ones.</summary>
     public List<WebhookRequest> Received { get; } = [];
 
-    public static async Task<LoopbackWebhook> StartAsync(TimeProvider clock, params int[] statuses)
+    public static async Task<LoopbackWebhook> StartAsync(params int[] statuses)
     {
-        var hook = new LoopbackWebhook(clock, statuses);
+        var hook = new LoopbackWebhook(statuses);
         await hook._app.StartAsync();
         hook.Url = new Uri(hook._app.Urls.First() + "/hook");
         return hook;
@@ -60,19 +60,23 @@ internal sealed class LoopbackWebhook : IAsyncDisposable
         lock (_statuses)
         {
             status = _statuses.Count > 0 ? _statuses.Dequeue() : 200;
-            request = new WebhookRequest(body.RootElement.Clone(), status, _clock.GetUtcNow(), context.Request.Headers.ContentType.ToString(),
+            request = new WebhookRequest(body.RootElement.Clone(), status, context.Request.Headers.ContentType.ToString(),
                 context.Request.Headers.Authorization.ToString());
             Received.Add(request);
         }
+        _requests.Writer.TryWrite(request);
+        if (status == Hang)
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }
         context.Response.StatusCode = status;
         await context.Response.WriteAsync(status == 200 ? "ok" : "receiver is having a bad day");
-        _requests.Writer.TryWrite(request);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
 
-internal sealed record WebhookRequest(JsonElement Body, int Status, DateTimeOffset At, string ContentType, string Authorization)
+internal sealed record WebhookRequest(JsonElement Body, int Status, string ContentType, string Authorization)
 {
     public IEnumerable<string> IncidentIds => Body.GetProperty("notices").EnumerateArray().Select(n => n.GetProperty("incidentId").GetString()!);
 }

@@ -16,7 +16,7 @@ public sealed class NotificationDispatcherTests
     [Fact]
     public async Task A_storm_of_500_failures_becomes_three_webhook_messages_that_account_for_all_500()
     {
-        await using var hook = await LoopbackWebhook.StartAsync(TimeProvider.System);
+        await using var hook = await LoopbackWebhook.StartAsync();
         await using var bed = await StartAsync(OptionsFor(("ops", Webhook(hook.Url))));
         string[] checks = ["disk_space", "memory_available", "cpu_saturation"];
 
@@ -50,7 +50,7 @@ public sealed class NotificationDispatcherTests
     [Fact]
     public async Task A_webhook_failing_twice_is_retried_with_doubling_backoff_then_delivered()
     {
-        await using var hook = await LoopbackWebhook.StartAsync(TimeProvider.System, 503, 500);
+        await using var hook = await LoopbackWebhook.StartAsync(503, 500);
         await using var bed = await StartAsync(OptionsFor(("ops", Webhook(hook.Url, maxAttempts: 5, backoffSeconds: 2))));
         // Arrival times on the fake clock show the backoff Polly waited between attempts.
         var clockAtArrival = new List<DateTimeOffset>();
@@ -105,9 +105,25 @@ public sealed class NotificationDispatcherTests
     }
 
     [Fact]
+    public async Task An_attempt_without_an_answer_is_cut_at_its_limit_logged_and_counted()
+    {
+        await using var hook = await LoopbackWebhook.StartAsync(LoopbackWebhook.Hang);
+        await using var bed = await StartAsync(OptionsFor(("slow", Webhook(hook.Url, maxAttempts: 1))));
+
+        await bed.EnqueueAsync(Notice("a"));
+        await bed.AdvanceAsync(Wait);
+        await hook.NextAsync();
+        await bed.AdvanceAsync(TimeSpan.FromSeconds(30));
+        await Until(() => bed.Counters.Receiver("slow").MessagesFailed == 1);
+
+        Assert.Contains(bed.Log.WithEvent(63), l => l.Contains("slow (webhook) failed after 1 attempts", StringComparison.Ordinal)
+            && l.Contains("no answer within 30 s", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_resolve_of_an_incident_whose_firing_was_silenced_is_still_sent()
     {
-        await using var hook = await LoopbackWebhook.StartAsync(TimeProvider.System);
+        await using var hook = await LoopbackWebhook.StartAsync();
         await using var bed = await StartAsync(OptionsFor(("ops", Webhook(hook.Url))));
 
         await bed.EnqueueAsync(Notice("silenced", NoticeKind.Resolved));
@@ -123,7 +139,7 @@ public sealed class NotificationDispatcherTests
     [Fact]
     public async Task Still_firing_groups_are_sent_again_after_the_repeat_interval()
     {
-        await using var hook = await LoopbackWebhook.StartAsync(TimeProvider.System);
+        await using var hook = await LoopbackWebhook.StartAsync();
         var options = OptionsFor(("ops", Webhook(hook.Url)));
         options.RepeatIntervalSeconds = 900;
         await using var bed = await StartAsync(options);
@@ -148,7 +164,7 @@ public sealed class NotificationDispatcherTests
     {
         using var dir = new ScratchDirectory();
         var pagerLog = dir.File("pager.jsonl");
-        await using var hook = await LoopbackWebhook.StartAsync(TimeProvider.System);
+        await using var hook = await LoopbackWebhook.StartAsync();
         var options = OptionsFor(("ops", Webhook(hook.Url)), ("pager", new ReceiverOptions { Exec = PagerScript(dir, pagerLog) }));
         options.DefaultReceivers = ["ops"];
         options.Routes = [new RouteOptions { Kinds = ["Escalated"], MinEscalationLevel = 1, Receivers = ["pager"] }];
