@@ -13,6 +13,9 @@ public enum DropReason
 
     /// <summary>Its group already held MaxNoticesPerGroup incidents.</summary>
     GroupFull,
+
+    /// <summary>Handed over while the aggregator was stopping.</summary>
+    Stopping,
 }
 
 /// <summary>

@@ -44,8 +44,13 @@ public sealed class NotificationDispatcher : INotificationDispatcher, IHostedSer
             _counters.CountDropped(DropReason.QueueFull, 1);
             return;
         }
+        if (!_inbox.Writer.TryWrite(notice))
+        {
+            Interlocked.Decrement(ref _waiting);
+            _counters.CountDropped(DropReason.Stopping, 1);
+            return;
+        }
         _counters.CountAccepted();
-        _inbox.Writer.TryWrite(notice);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -55,7 +60,7 @@ public sealed class NotificationDispatcher : INotificationDispatcher, IHostedSer
             _deliveries[name] = new ReceiverDelivery(name, ReceiverFactory.Create(receiver), receiver, _time, _counters, _logger,
                 message => _inbox.Writer.TryWrite(new Returned(message)));
         }
-        Log.NotificationsConfigured(_logger, string.Join(", ", _options.Receivers.Select(r => $"{r.Key} ({ReceiverFactory.Create(r.Value).Kind})")),
+        Log.NotificationsConfigured(_logger, string.Join(", ", _deliveries.Values.Select(d => $"{d.Name} ({d.Kind})")),
             _options.Routes.Count, string.Join(", ", _options.DefaultReceivers), string.Join(", ", _options.EffectiveGroupBy),
             TimeSpan.FromSeconds(_options.GroupWaitSeconds), TimeSpan.FromSeconds(_options.GroupIntervalSeconds), TimeSpan.FromSeconds(_options.RepeatIntervalSeconds));
         _loop = Task.Run(RunAsync, CancellationToken.None);

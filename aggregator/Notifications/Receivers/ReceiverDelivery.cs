@@ -40,6 +40,8 @@ internal sealed class ReceiverDelivery : IAsyncDisposable
 
     public string Name => _name;
 
+    public string Kind => _receiver.Kind;
+
     /// <summary>Never blocks: a full queue sends the message back to its group.</summary>
     public void Post(NotificationMessage message)
     {
