@@ -54,13 +54,9 @@ internal static class AggregatorHost
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton<ISiteStore>(store);
             builder.Services.AddSingleton<HostRegistry>();
-            // Notifications: the dispatcher logs every notice the incident engine hands over, then
-            // groups it and sends it to the configured receivers (none configured: logged only).
-            builder.Services.AddSingleton(options.Notifications);
-            builder.Services.AddSingleton<NotificationCounters>();
-            builder.Services.AddSingleton<NotificationDispatcher>();
-            builder.Services.AddSingleton<INotificationDispatcher>(services => services.GetRequiredService<NotificationDispatcher>());
-            builder.Services.AddHostedService(services => services.GetRequiredService<NotificationDispatcher>());
+            // The one INotificationDispatcher: logs every notice, then groups and sends it to the
+            // configured receivers (none configured: logged only).
+            builder.Services.AddNotifications(options.Notifications);
 
             var app = builder.Build();
             app.MapGrpcService<AgentLinkService>();

@@ -68,9 +68,9 @@ internal sealed class ReceiverDelivery : IAsyncDisposable
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsDeliveryFailure(e)),
                 OnRetry = args =>
                 {
-                    _counters.CountAttemptFailed();
                     Log.NotificationAttemptFailed(_logger, _name, _receiver.Kind, _current?.GroupText ?? "", args.AttemptNumber + 1, args.RetryDelay,
                         Reason(args.Outcome.Exception));
+                    _counters.CountAttemptFailed();
                     return default;
                 },
             });
@@ -104,9 +104,9 @@ internal sealed class ReceiverDelivery : IAsyncDisposable
         }
         catch (Exception e) when (IsDeliveryFailure(e))
         {
+            Log.NotificationFailed(_logger, _name, _receiver.Kind, message.GroupText, _options.MaxAttempts, Reason(e), message.Notices.Count);
             _counters.CountAttemptFailed();
             _counters.CountFailed();
-            Log.NotificationFailed(_logger, _name, _receiver.Kind, message.GroupText, _options.MaxAttempts, Reason(e), message.Notices.Count);
             _giveBack(message);
         }
     }

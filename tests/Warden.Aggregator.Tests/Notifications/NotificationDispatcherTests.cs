@@ -121,6 +121,24 @@ public sealed class NotificationDispatcherTests
     }
 
     [Fact]
+    public async Task A_message_that_finds_its_receivers_queue_full_goes_back_to_its_group_logged_and_counted()
+    {
+        await using var hook = await LoopbackWebhook.StartAsync(LoopbackWebhook.Hang);
+        var receiver = Webhook(hook.Url, maxAttempts: 1);
+        receiver.QueueCapacity = 1;
+        await using var bed = await StartAsync(OptionsFor(("slow", receiver)));
+
+        // Three groups due at once: one in flight (hanging), one queued, the rest find the queue full.
+        await bed.EnqueueAsync(Notice("a", check: "cpu"), Notice("b", check: "memory"), Notice("c", check: "disk"));
+        await bed.AdvanceAsync(Wait);
+        await hook.NextAsync();
+
+        Assert.InRange(bed.Counters.Receiver("slow").MessagesRequeued, 1, 2);
+        Assert.Contains(bed.Log.WithEvent(65), l => l.StartsWith("notification to slow, group check=", StringComparison.Ordinal)
+            && l.Contains("queue is full (1 messages)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_resolve_of_an_incident_whose_firing_was_silenced_is_still_sent()
     {
         await using var hook = await LoopbackWebhook.StartAsync();
