@@ -36,7 +36,7 @@ internal static partial class Log
     [LoggerMessage(66, LogLevel.Information, "notifications: receivers {Receivers}; {Routes} routes; default receivers {Defaults}; group by {GroupBy}, wait {Wait}, interval {Interval}, repeat {Repeat}")]
     public static partial void NotificationsConfigured(ILogger logger, string receivers, int routes, string defaults, string groupBy, TimeSpan wait, TimeSpan interval, TimeSpan repeat);
 
-    [LoggerMessage(67, LogLevel.Warning, "notifications stopping: {Messages} messages waiting for receivers and {Groups} groups not yet due are not delivered")]
+    [LoggerMessage(67, LogLevel.Warning, "notifications stopping: {Messages} messages waiting for receivers are not delivered; {Groups} groups held in memory are forgotten")]
     public static partial void NotificationsUndelivered(ILogger logger, int messages, int groups);
 
     [LoggerMessage(68, LogLevel.Information, "notice for incident {IncidentId} matched no route and no default receiver is set: logged only")]

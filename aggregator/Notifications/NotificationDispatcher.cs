@@ -75,14 +75,15 @@ public sealed class NotificationDispatcher : INotificationDispatcher, IHostedSer
             return;
         }
         _timer?.Dispose();
-        _inbox.Writer.TryComplete();
-        await _loop;
-        _loop = null;
+        // Receivers first: a message they hand back meanwhile still reaches the loop, and is counted below.
         var left = 0;
         foreach (var delivery in _deliveries.Values)
         {
             left += await delivery.StopAsync();
         }
+        _inbox.Writer.TryComplete();
+        await _loop;
+        _loop = null;
         if (left > 0 || _groups.Count > 0)
         {
             Log.NotificationsUndelivered(_logger, left, _groups.Count);

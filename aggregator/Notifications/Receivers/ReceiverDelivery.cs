@@ -45,7 +45,11 @@ internal sealed class ReceiverDelivery : IAsyncDisposable
     /// <summary>Never blocks: a full queue sends the message back to its group.</summary>
     public void Post(NotificationMessage message)
     {
-        if (!_queue.Writer.TryWrite(message))
+        if (_stop.IsCancellationRequested)
+        {
+            _giveBack(message);
+        }
+        else if (!_queue.Writer.TryWrite(message))
         {
             _counters.CountRequeued();
             Log.ReceiverQueueFull(_logger, _name, message.GroupText, _options.QueueCapacity);
@@ -101,6 +105,7 @@ internal sealed class ReceiverDelivery : IAsyncDisposable
             await _pipeline.ExecuteAsync(static (state, token) => new ValueTask(state.Receiver.SendAsync(state.Message, token)), (Receiver: _receiver, Message: message), stop);
             _counters.CountSent(message.Notices.Count);
             Log.NotificationSent(_logger, _name, _receiver.Kind, message.GroupText, message.FiringCount, message.ResolvedCount, message.Repeat);
+            _current = null;
         }
         catch (Exception e) when (IsDeliveryFailure(e))
         {
@@ -108,6 +113,7 @@ internal sealed class ReceiverDelivery : IAsyncDisposable
             _counters.CountAttemptFailed();
             _counters.CountFailed();
             _giveBack(message);
+            _current = null;
         }
     }
 
@@ -122,13 +128,13 @@ internal sealed class ReceiverDelivery : IAsyncDisposable
         _ => $"{e.GetType().Name}: {e.Message}{(e.InnerException is { } inner ? $" ({inner.Message})" : "")}",
     };
 
-    /// <summary>Stops sending; returns how many messages were still waiting.</summary>
+    /// <summary>Stops sending; returns how many messages were cut short or still waiting.</summary>
     public async ValueTask<int> StopAsync()
     {
-        _queue.Writer.TryComplete();
         await _stop.CancelAsync();
+        _queue.Writer.TryComplete();
         await _worker;
-        var left = 0;
+        var left = _current is null ? 0 : 1;
         while (_queue.Reader.TryRead(out _))
         {
             left++;

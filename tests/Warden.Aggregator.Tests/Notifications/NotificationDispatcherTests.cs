@@ -139,6 +139,21 @@ public sealed class NotificationDispatcherTests
     }
 
     [Fact]
+    public async Task Stopping_says_how_many_messages_were_not_delivered()
+    {
+        await using var hook = await LoopbackWebhook.StartAsync(LoopbackWebhook.Hang);
+        await using var bed = await StartAsync(OptionsFor(("slow", Webhook(hook.Url, maxAttempts: 1))));
+
+        await bed.EnqueueAsync(Notice("a", check: "cpu"), Notice("b", check: "memory"));
+        await bed.AdvanceAsync(Wait);
+        await hook.NextAsync();
+        await bed.Dispatcher.StopAsync(CancellationToken.None);
+
+        var line = Assert.Single(bed.Log.WithEvent(67));
+        Assert.StartsWith("notifications stopping: 2 messages waiting for receivers are not delivered; 2 groups", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_resolve_of_an_incident_whose_firing_was_silenced_is_still_sent()
     {
         await using var hook = await LoopbackWebhook.StartAsync();
