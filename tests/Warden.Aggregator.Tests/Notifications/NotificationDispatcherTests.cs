@@ -139,6 +139,31 @@ public sealed class NotificationDispatcherTests
     }
 
     [Fact]
+    public async Task Notices_from_many_threads_at_once_are_each_accepted_or_counted_as_dropped_and_all_accepted_are_sent()
+    {
+        await using var hook = await LoopbackWebhook.StartAsync();
+        var options = OptionsFor(("ops", Webhook(hook.Url)));
+        options.QueueCapacity = 3000;
+        options.MaxNoticesPerGroup = 8000;
+        await using var bed = await StartAsync(options);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
+        {
+            foreach (var i in Enumerable.Range(0, 1000))
+            {
+                bed.Dispatcher.Enqueue(Notice($"t{t}-{i}"));
+            }
+        })));
+        await bed.Dispatcher.WhenHandledAsync();
+        await bed.AdvanceAsync(Wait);
+        var message = await hook.NextAsync();
+
+        Assert.Equal(8000, bed.Counters.Accepted + bed.Counters.Dropped(DropReason.QueueFull));
+        Assert.Equal(bed.Counters.Accepted, message.IncidentIds.Distinct().Count());
+        Assert.Equal(0, message.Body.GetProperty("counts").GetProperty("dropped").GetInt32());
+    }
+
+    [Fact]
     public async Task Stopping_says_how_many_messages_were_not_delivered()
     {
         await using var hook = await LoopbackWebhook.StartAsync(LoopbackWebhook.Hang);
