@@ -87,6 +87,7 @@ internal static class AggregatorCommandLine
                   Listen           {options.Listen}
                   StateDirectory   {options.StateDirectory}
                   DatabaseFile     {options.DatabaseFile} ({Path.GetFullPath(options.DatabasePath)})
+                  Notifications    {options.Notifications.Receivers.Count} receivers ({string.Join(", ", options.Notifications.Receivers.Keys)}), {options.Notifications.Routes.Count} routes
                 """);
             return 0;
         }

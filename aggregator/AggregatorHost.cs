@@ -7,6 +7,7 @@ using Warden.Aggregator.Api;
 using Warden.Aggregator.Configuration;
 using Warden.Aggregator.Fleet;
 using Warden.Aggregator.Ingest;
+using Warden.Aggregator.Notifications;
 using Warden.Aggregator.Storage;
 
 namespace Warden.Aggregator;
@@ -53,6 +54,9 @@ internal static class AggregatorHost
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton<ISiteStore>(store);
             builder.Services.AddSingleton<HostRegistry>();
+            // The one INotificationDispatcher: logs every notice, then groups and sends it to the
+            // configured receivers (none configured: logged only).
+            builder.Services.AddNotifications(options.Notifications);
 
             var app = builder.Build();
             app.MapGrpcService<AgentLinkService>();

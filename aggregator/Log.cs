@@ -14,4 +14,31 @@ internal static partial class Log
 
     [LoggerMessage(12, LogLevel.Information, "agent {Host} answered command {CommandId}: ok={Ok} {Detail}")]
     public static partial void CommandResult(ILogger logger, string host, string commandId, bool ok, string detail);
+
+    [LoggerMessage(60, LogLevel.Information, "incident {IncidentId} {Kind} {Severity}: {Title} (hosts {Hosts})")]
+    public static partial void NoticeReceived(ILogger logger, string incidentId, string kind, string severity, string title, string hosts);
+
+    [LoggerMessage(61, LogLevel.Information, "notification to {Receiver} ({ReceiverKind}) sent: group {Group}, {Firing} firing, {Resolved} resolved, repeat={Repeat}")]
+    public static partial void NotificationSent(ILogger logger, string receiver, string receiverKind, string group, int firing, int resolved, bool repeat);
+
+    [LoggerMessage(62, LogLevel.Warning, "notification to {Receiver} ({ReceiverKind}), group {Group}: attempt {Attempt} failed, retrying in {Delay}: {Reason}")]
+    public static partial void NotificationAttemptFailed(ILogger logger, string receiver, string receiverKind, string group, int attempt, TimeSpan delay, string reason);
+
+    [LoggerMessage(63, LogLevel.Error, "notification to {Receiver} ({ReceiverKind}) failed after {Attempts} attempts, group {Group}: {Reason}; its {Notices} notices go back to the group for the next interval")]
+    public static partial void NotificationFailed(ILogger logger, string receiver, string receiverKind, string group, int attempts, string reason, int notices);
+
+    [LoggerMessage(64, LogLevel.Warning, "{Count} notices dropped since the last report ({Reason}); {Total} dropped since start")]
+    public static partial void NoticesDropped(ILogger logger, long count, string reason, long total);
+
+    [LoggerMessage(65, LogLevel.Warning, "notification to {Receiver}, group {Group}, went back to its group: the receiver's queue is full ({Capacity} messages)")]
+    public static partial void ReceiverQueueFull(ILogger logger, string receiver, string group, int capacity);
+
+    [LoggerMessage(66, LogLevel.Information, "notifications: receivers {Receivers}; {Routes} routes; default receivers {Defaults}; group by {GroupBy}, wait {Wait}, interval {Interval}, repeat {Repeat}")]
+    public static partial void NotificationsConfigured(ILogger logger, string receivers, int routes, string defaults, string groupBy, TimeSpan wait, TimeSpan interval, TimeSpan repeat);
+
+    [LoggerMessage(67, LogLevel.Warning, "notifications stopping: {Messages} messages waiting for receivers are not delivered; {Groups} groups held in memory are forgotten")]
+    public static partial void NotificationsUndelivered(ILogger logger, int messages, int groups);
+
+    [LoggerMessage(68, LogLevel.Information, "notice for incident {IncidentId} matched no route and no default receiver is set: logged only")]
+    public static partial void NoticeUnrouted(ILogger logger, string incidentId);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Warden.Aggregator.Notifications;
 
 namespace Warden.Aggregator.Configuration;
 
@@ -66,6 +67,7 @@ public static class AggregatorConfigLoader
         {
             throw new ConfigException("DatabaseFile: must not be empty");
         }
+        NotificationOptionsValidator.Validate(o.Notifications);
         return new IPEndPoint(address, uri.Port);
     }
 }

@@ -1,3 +1,5 @@
+using Warden.Aggregator.Notifications;
+
 namespace Warden.Aggregator.Configuration;
 
 /// <summary>
@@ -19,6 +21,9 @@ public sealed class AggregatorOptions
 
     /// <summary>Database file name, relative to StateDirectory unless absolute.</summary>
     public string DatabaseFile { get; set; } = "warden.db";
+
+    /// <summary>Receivers, routes and grouping of incident notifications (README "Notifications").</summary>
+    public NotificationOptions Notifications { get; set; } = new();
 
     public string DatabasePath => Path.Combine(StateDirectory, DatabaseFile);
 }

@@ -55,6 +55,19 @@ public class StartupErrorTests
     }
 
     [Fact]
+    public async Task The_aggregator_refuses_a_notification_route_to_an_unknown_receiver_naming_it()
+    {
+        using var dir = new ScratchDirectory();
+        File.WriteAllText(dir.File("aggregator.json"), """
+            { "Notifications": { "Receivers": { "ops": { "Webhook": { "Url": "http://127.0.0.1:9/hook" } } },
+                                 "Routes": [ { "Severities": [ "P0" ], "Receivers": [ "pagr" ] } ] } }
+            """);
+        var (exit, output) = await RunningProcess.RunAsync("warden-aggregator", "--config", dir.File("aggregator.json"), "--state", dir.Path);
+        Assert.Equal(78, exit);
+        Assert.Contains("Notifications:Routes:0:Receivers: unknown receiver 'pagr' (defined: ops", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_second_aggregator_on_the_same_database_refuses_to_start()
     {
         using var dir = new ScratchDirectory();

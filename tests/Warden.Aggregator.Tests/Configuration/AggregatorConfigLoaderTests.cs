@@ -56,7 +56,7 @@ public sealed class AggregatorConfigLoaderTests : IDisposable
         return Assert.Throws<ConfigException>(() => AggregatorConfigLoader.Load(path));
     }
 
-    private static string FindRepoFile(string relative)
+    internal static string FindRepoFile(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
