@@ -23,14 +23,14 @@ internal sealed class Healer
     private readonly List<Task> _runs = [];
     private readonly CancellationTokenSource _stopping = new();
 
-    public Healer(ChecksOptions options, string procRoot, PendingRecords pending, TimeProvider time, ILogger logger)
+    public Healer(ChecksOptions options, HostPaths paths, PendingRecords pending, TimeProvider time, ILogger logger)
     {
         _time = time;
         _logger = logger;
         _events = new HealEvents(pending, time);
         foreach (var rule in options.Heal)
         {
-            var actions = rule.Actions.Select(a => HealAction.Create(a, options.SystemctlPath, procRoot, time)).ToList();
+            var actions = rule.Actions.Select(a => HealAction.Create(a, options.SystemctlPath, paths, time)).ToList();
             _states[rule.Check] = new HealState(rule, actions, new HealBudget(options.HealBudget.MaxRuns, options.HealBudget.Window));
         }
     }
