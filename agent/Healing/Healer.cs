@@ -52,6 +52,14 @@ internal sealed class Healer
             {
                 Log.HealBudgetReset(_logger, outcome.Key, state.Budget.Window);
             }
+            if (state.RearmPending)
+            {
+                state.RearmPending = false;
+                if (machine.IsHard && !state.Running && state.GraceUntil is null)
+                {
+                    machine.Rearm(); // after an operator's reset: count to HARD again, which heals within the new budget
+                }
+            }
             if (state.Running)
             {
                 return;
@@ -130,19 +138,30 @@ internal sealed class Healer
         }
     }
 
-    /// <summary>An operator's reset: forgets the check's runs and exhaustion. False when it has no heal rule.</summary>
-    public bool ResetBudget(string check)
+    /// <summary>
+    /// An operator's reset (DESIGN.md, "Heal budget"): forgets the runs and the exhaustion of the check
+    /// named, or of every check with a heal rule when <paramref name="check"/> is empty. A check still
+    /// HARD counts towards HARD again from its next result, so healing resumes without a recovery first.
+    /// Returns the checks reset; empty when no heal rule has that key.
+    /// </summary>
+    public IReadOnlyList<string> ResetBudgets(string check)
     {
         lock (_gate)
         {
-            if (!_states.TryGetValue(check, out var state))
+            var reset = check.Length == 0 ? _states.Keys.Order(StringComparer.Ordinal).ToList()
+                : _states.ContainsKey(check) ? [check] : [];
+            foreach (var key in reset)
             {
-                return false;
+                var state = _states[key];
+                state.Budget.Reset();
+                state.RearmPending = true;
             }
-            state.Budget.Reset();
-            return true;
+            return reset;
         }
     }
+
+    /// <summary>The keys of the checks that have a heal rule, for an operator told a key is unknown.</summary>
+    public IReadOnlyList<string> HealedChecks => [.. _states.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>Completes when every run started so far has finished its actions.</summary>
     public Task WhenIdleAsync()
