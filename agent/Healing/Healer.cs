@@ -141,7 +141,7 @@ internal sealed class Healer
     /// <summary>
     /// An operator's reset (DESIGN.md, "Heal budget"): forgets the runs and the exhaustion of the check
     /// named, or of every check with a heal rule when <paramref name="check"/> is empty. A check still
-    /// HARD counts towards HARD again from its next result, so healing resumes without a recovery first.
+    /// HARD starts counting again at its next result, so MaxAttempts more failures heal it without a recovery first.
     /// Returns the checks reset; empty when no heal rule has that key.
     /// </summary>
     public IReadOnlyList<string> ResetBudgets(string check)
