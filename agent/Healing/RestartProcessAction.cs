@@ -6,14 +6,16 @@ namespace Warden.Agent.Healing;
 
 /// <summary>
 /// restart-process: stops every process the matcher finds (the signal, then KILL for those still there
-/// after the stop wait) and starts the command again, detached: its standard streams are /dev/null and
-/// it is not the agent's child, so it outlives the action and the agent.
+/// after the stop wait) and starts the command again, detached: its standard streams are /dev/null, it
+/// is not the agent's child and runs in its own session, so it outlives the action and the agent.
 /// </summary>
 internal sealed class RestartProcessAction(ProcessMatcher matcher, string signal, TimeSpan stopWait, IReadOnlyList<string> command,
     ProcessTable processes, TimeProvider time) : HealAction
 {
-    // A fixed trampoline: the configured argv arrives as "$@" and is never parsed by the shell.
-    private const string Detach = "\"$@\" </dev/null >/dev/null 2>&1 & echo $!";
+    // A fixed trampoline: the configured argv arrives as "$@" and is never parsed by the shell. setsid
+    // (util-linux), where present, gives it its own session, so a signal to the agent's process group
+    // (a terminal's Ctrl-C, timeout(1)) does not reach it.
+    private const string Detach = "s=; command -v setsid >/dev/null 2>&1 && s=setsid; $s \"$@\" </dev/null >/dev/null 2>&1 & echo $!";
 
     public override string Description => $"restart-process {matcher.Description}";
 

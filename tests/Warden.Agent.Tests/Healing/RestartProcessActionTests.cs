@@ -22,8 +22,9 @@ public sealed class RestartProcessActionTests
         Assert.NotEqual(old.Id, restarted);
         Assert.Equal((false, $"stopped PID {old.Id} with TERM; started {h.Binary} as PID {restarted}"), (result.TimedOut, result.Detail));
         Assert.Equal($"restart-process name {h.Name}", action.Description);
-        // Detached: not the agent's child, and not holding the agent's output.
-        Assert.NotEqual(Environment.ProcessId, ParentOf(restarted));
+        // Detached: not the agent's child, in a session of its own, and not holding the agent's output.
+        Assert.NotEqual(Environment.ProcessId, StatField(restarted, 1));
+        Assert.Equal(restarted, StatField(restarted, 3));
         Assert.Equal("/dev/null", new FileInfo($"/proc/{restarted}/fd/1").LinkTarget);
     }
 
@@ -87,9 +88,10 @@ public sealed class RestartProcessActionTests
         return process;
     }
 
-    private static int ParentOf(int pid)
+    /// <summary>A numeric field of /proc/PID/stat after "(comm) state": 1 ppid, 2 pgrp, 3 session.</summary>
+    private static int StatField(int pid, int index)
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
-        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[index], System.Globalization.CultureInfo.InvariantCulture);
     }
 }
