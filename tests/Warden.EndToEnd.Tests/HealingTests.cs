@@ -43,6 +43,24 @@ public class HealingTests
     }
 
     [Fact]
+    public async Task Restart_process_starts_a_killed_service_detached_and_the_agent_still_stops_cleanly()
+    {
+        using var scene = await HealScene.StartAsync("e2e-heal-process", s => $$"""
+            { "Service": {{s.ServiceSection}},
+              "Heal": [ { "Check": "{{s.ServiceCheck}}", "TimeoutSeconds": 10,
+                          "Actions": [ { "Kind": "restart-process", "ProcessName": "{{s.Name}}", "Command": [ "{{s.Binary}}", "600" ] } ] } ] }
+            """);
+
+        await scene.LoggedAndStoredAsync($"heal {scene.ServiceCheck} Succeeded");
+
+        var restarted = Assert.Single(scene.Running());
+        var heals = await scene.StoredHealsAsync(scene.ServiceCheck); // stops the agent: the service holds none of its pipes
+        Assert.Equal([HealOutcome.Started, HealOutcome.Succeeded], heals.Select(h => h.Outcome));
+        Assert.Equal($"no running process matched name {scene.Name}; started {scene.Binary} as PID {restarted}", heals[0].Detail);
+        Assert.Equal([restarted], scene.Running()); // it outlives the agent
+    }
+
+    [Fact]
     public async Task A_service_that_never_recovers_is_healed_up_to_the_budget_then_heal_exhausted_is_stored_and_nothing_more_runs()
     {
         using var scene = await HealScene.StartAsync("e2e-heal-exhausted", s => $$"""
