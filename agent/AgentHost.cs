@@ -61,6 +61,8 @@ internal static class AgentHost
         builder.Services.AddSingleton<StatusReporter>();
         builder.Services.AddSingleton<SensingService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SensingService>());
+        builder.Services.AddSingleton(sp => new AgentCommands(sp.GetRequiredService<SensingService>().CollectNow,
+            sp.GetRequiredService<CheckService>().Healer, sp.GetRequiredService<ILogger<AgentCommands>>()));
         builder.Services.AddHostedService<AggregatorLink>();
 
         using var host = builder.Build();

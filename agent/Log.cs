@@ -55,4 +55,7 @@ internal static partial class Log
 
     [LoggerMessage(43, LogLevel.Information, "heal {Check}: budget reset after OK for {Window}")]
     public static partial void HealBudgetReset(ILogger logger, string check, TimeSpan window);
+
+    [LoggerMessage(44, LogLevel.Warning, "heal {Check}: budget reset by an operator (command {CommandId}); healing resumes")]
+    public static partial void HealBudgetResetByOperator(ILogger logger, string check, string commandId);
 }

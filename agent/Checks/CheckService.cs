@@ -32,7 +32,7 @@ internal sealed class CheckService : BackgroundService
         _time = time;
         _logger = logger;
         _maxAttempts = options.Checks.MaxAttempts;
-        Healer = new Healer(options.Checks, options.ProcRoot, pending, time, logger);
+        Healer = new Healer(options.Checks, options.Paths, pending, time, logger);
         _runner.Evaluated += (check, outcomes) => Judge(outcomes, check.Interval);
     }
 

@@ -1,3 +1,4 @@
+using Warden.Agent.Checks;
 using Warden.Agent.Checks.Exec;
 using Warden.Agent.Services;
 
@@ -8,7 +9,7 @@ internal readonly record struct HealActionResult(bool TimedOut, string Detail);
 
 /// <summary>
 /// One configured heal action. The kinds are a fixed, explicit set (no reflection): restart-unit and
-/// run are argv commands, signal is kill(2) on the processes named.
+/// run are argv commands, signal is kill(2) on the processes named; the others have their own classes.
 /// </summary>
 internal abstract class HealAction
 {
@@ -17,11 +18,17 @@ internal abstract class HealAction
 
     public abstract Task<HealActionResult> RunAsync(TimeSpan timeout, CancellationToken cancellationToken);
 
-    public static HealAction Create(HealActionOptions o, string systemctlPath, string procRoot, TimeProvider time) => o.Kind switch
+    /// <summary>The action <paramref name="o"/> describes; its settings were validated at start-up (HealProblems).</summary>
+    public static HealAction Create(HealActionOptions o, string systemctlPath, HostPaths paths, TimeProvider time) => o.Kind switch
     {
         HealActionOptions.RestartUnit => new CommandAction($"restart-unit {o.Unit}", [systemctlPath, "restart", o.Unit!], time),
         HealActionOptions.Run => new CommandAction($"run {string.Join(' ', o.Command)}", o.Command, time),
-        HealActionOptions.SendSignal => new SignalAction(o.ProcessName!, o.Signal, new ProcessTable(procRoot)),
+        HealActionOptions.SendSignal => new SignalAction(o.ProcessName!, o.EffectiveSignal, new ProcessTable(paths.Proc)),
+        HealActionOptions.RestartProcess => new RestartProcessAction(Checks.Service.ProcessRule.Matcher(o.ProcessName, o.Cmdline, null)!,
+            o.EffectiveSignal, TimeSpan.FromSeconds(o.StopSeconds), o.Command, new ProcessTable(paths.Proc), time),
+        HealActionOptions.DropCaches => new DropCachesAction(o.Level, paths.Proc, time),
+        HealActionOptions.CleanDirectory => new CleanDirectoryAction(o.Directory!, o.Pattern, TimeSpan.FromMinutes(o.OlderThanMinutes), o.MaxBytes, time),
+        HealActionOptions.KillLargestInCgroup => new KillLargestInCgroupAction(o.Cgroup!, o.EffectiveSignal, paths, time),
         _ => throw new ArgumentException($"unknown heal action kind '{o.Kind}'", nameof(o)),
     };
 }

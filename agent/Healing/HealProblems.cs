@@ -46,29 +46,13 @@ internal static class HealProblems
             }
             for (var j = 0; j < rule.Actions.Length; j++)
             {
-                if (ActionProblem(rule.Actions[j]) is { } problem)
+                foreach (var problem in HealActionProblems.Of(rule.Actions[j]))
                 {
                     yield return Text($"{key}:Actions:{j}:{problem}");
                 }
             }
         }
     }
-
-    private static string? ActionProblem(HealActionOptions action) => action.Kind switch
-    {
-        HealActionOptions.RestartUnit when string.IsNullOrWhiteSpace(action.Unit) => "Unit: must name the systemd unit to restart",
-        HealActionOptions.RestartUnit => null,
-        HealActionOptions.Run when action.Command.Length == 0 || string.IsNullOrWhiteSpace(action.Command[0]) =>
-            "Command: must list the program and its arguments",
-        HealActionOptions.Run when !Path.IsPathFullyQualified(action.Command[0]) =>
-            $"Command: '{action.Command[0]}' must be an absolute path; the agent runs it without a shell or PATH lookup",
-        HealActionOptions.Run => null,
-        HealActionOptions.SendSignal when string.IsNullOrWhiteSpace(action.ProcessName) => "ProcessName: must name the processes to signal",
-        HealActionOptions.SendSignal when Signals.Number(action.Signal) is null =>
-            $"Signal: '{action.Signal}' must be one of HUP, INT, QUIT, KILL, USR1, USR2, TERM, CONT, STOP",
-        HealActionOptions.SendSignal => null,
-        _ => $"Kind: '{action.Kind}' must be restart-unit, run or signal",
-    };
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

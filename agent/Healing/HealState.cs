@@ -25,6 +25,9 @@ internal sealed class HealState(HealRuleOptions rule, IReadOnlyList<HealAction> 
 
     public string Trigger { get; set; } = "";
 
+    /// <summary>An operator reset the budget; a check still HARD starts counting again at its next result.</summary>
+    public bool RearmPending { get; set; }
+
     /// <summary>Every run's start and judged outcome, sent with heal-exhausted.</summary>
     public List<(DateTimeOffset At, HealOutcome Outcome)> History { get; } = [];
 

@@ -23,14 +23,14 @@ internal sealed class Healer
     private readonly List<Task> _runs = [];
     private readonly CancellationTokenSource _stopping = new();
 
-    public Healer(ChecksOptions options, string procRoot, PendingRecords pending, TimeProvider time, ILogger logger)
+    public Healer(ChecksOptions options, HostPaths paths, PendingRecords pending, TimeProvider time, ILogger logger)
     {
         _time = time;
         _logger = logger;
         _events = new HealEvents(pending, time);
         foreach (var rule in options.Heal)
         {
-            var actions = rule.Actions.Select(a => HealAction.Create(a, options.SystemctlPath, procRoot, time)).ToList();
+            var actions = rule.Actions.Select(a => HealAction.Create(a, options.SystemctlPath, paths, time)).ToList();
             _states[rule.Check] = new HealState(rule, actions, new HealBudget(options.HealBudget.MaxRuns, options.HealBudget.Window));
         }
     }
@@ -51,6 +51,14 @@ internal sealed class Healer
             if (state.Budget.Observe(outcome.Result.Status, now))
             {
                 Log.HealBudgetReset(_logger, outcome.Key, state.Budget.Window);
+            }
+            if (state.RearmPending)
+            {
+                state.RearmPending = false;
+                if (machine.IsHard && !state.Running && state.GraceUntil is null)
+                {
+                    machine.Rearm(); // after an operator's reset: count to HARD again, which heals within the new budget
+                }
             }
             if (state.Running)
             {
@@ -130,19 +138,30 @@ internal sealed class Healer
         }
     }
 
-    /// <summary>An operator's reset: forgets the check's runs and exhaustion. False when it has no heal rule.</summary>
-    public bool ResetBudget(string check)
+    /// <summary>
+    /// An operator's reset (DESIGN.md, "Heal budget"): forgets the runs and the exhaustion of the check
+    /// named, or of every check with a heal rule when <paramref name="check"/> is empty. A check still
+    /// HARD starts counting again at its next result, so MaxAttempts more failures heal it without a recovery first.
+    /// Returns the checks reset; empty when no heal rule has that key.
+    /// </summary>
+    public IReadOnlyList<string> ResetBudgets(string check)
     {
         lock (_gate)
         {
-            if (!_states.TryGetValue(check, out var state))
+            var reset = check.Length == 0 ? _states.Keys.Order(StringComparer.Ordinal).ToList()
+                : _states.ContainsKey(check) ? [check] : [];
+            foreach (var key in reset)
             {
-                return false;
+                var state = _states[key];
+                state.Budget.Reset();
+                state.RearmPending = true;
             }
-            state.Budget.Reset();
-            return true;
+            return reset;
         }
     }
+
+    /// <summary>The keys of the checks that have a heal rule, for an operator told a key is unknown.</summary>
+    public IReadOnlyList<string> HealedChecks => [.. _states.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>Completes when every run started so far has finished its actions.</summary>
     public Task WhenIdleAsync()

@@ -9,7 +9,7 @@ internal sealed class AgentIdentity
 {
     public const string Version = "0.1.0";
 
-    public static readonly string[] Capabilities = ["samples.v1", "command.collect-now"];
+    public static readonly string[] Capabilities = ["samples.v1", "command.collect-now", "command.reset-heal-budget"];
 
     public AgentIdentity(AgentOptions options, TimeProvider time)
     {

@@ -23,13 +23,13 @@ internal sealed class AggregatorLink : BackgroundService
     private readonly PendingRecords _pending;
     private readonly SequenceCounter _sequence;
     private readonly HostSensor _sensor;
-    private readonly SensingService _sensing;
+    private readonly AgentCommands _commands;
     private readonly TimeProvider _time;
     private readonly ILogger<AggregatorLink> _logger;
     private readonly LinkStatus _link;
 
     public AggregatorLink(AgentOptions options, AgentIdentity identity, PendingRecords pending, SequenceCounter sequence,
-        HostSensor sensor, SensingService sensing, LinkStatus link, TimeProvider time, ILogger<AggregatorLink> logger)
+        HostSensor sensor, AgentCommands commands, LinkStatus link, TimeProvider time, ILogger<AggregatorLink> logger)
     {
         _link = link;
         _options = options;
@@ -37,7 +37,7 @@ internal sealed class AggregatorLink : BackgroundService
         _pending = pending;
         _sequence = sequence;
         _sensor = sensor;
-        _sensing = sensing;
+        _commands = commands;
         _time = time;
         _logger = logger;
     }
@@ -204,7 +204,7 @@ internal sealed class AggregatorLink : BackgroundService
                     _pending.Acknowledge(message.Ack.Sequence);
                     break;
                 case AggregatorMessage.BodyOneofCase.Command:
-                    var result = Execute(message.Command);
+                    var result = _commands.Execute(message.Command);
                     lock (results)
                     {
                         results.Enqueue(result);
@@ -212,19 +212,6 @@ internal sealed class AggregatorLink : BackgroundService
                     wake.Raise();
                     break;
             }
-        }
-    }
-
-    private CommandResult Execute(Command command)
-    {
-        Log.Command(_logger, command.CommandId, command.ActionCase.ToString());
-        switch (command.ActionCase)
-        {
-            case Command.ActionOneofCase.CollectNow:
-                _sensing.CollectNow();
-                return new CommandResult { CommandId = command.CommandId, Ok = true, Detail = "shipped the current window" };
-            default:
-                return new CommandResult { CommandId = command.CommandId, Ok = false, Detail = $"this agent does not know the action {command.ActionCase}" };
         }
     }
 

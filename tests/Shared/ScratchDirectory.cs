@@ -13,6 +13,16 @@ internal sealed class ScratchDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Writes an executable /bin/sh script here and returns its path.</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public string Script(string name, string body)
+    {
+        var path = File(name);
+        System.IO.File.WriteAllText(path, "#!/bin/sh\n" + body);
+        System.IO.File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
     public void Dispose()
     {
         try

@@ -16,6 +16,19 @@ public class StartupErrorTests
     }
 
     [Fact]
+    public async Task The_agent_refuses_a_bad_heal_action_naming_its_key_and_value()
+    {
+        using var dir = new ScratchDirectory();
+        File.WriteAllText(dir.File("agent.json"), """
+            { "Checks": { "Heal": [ { "Check": "directory_size:/var/tmp/app",
+                "Actions": [ { "Kind": "clean-directory", "Directory": "/var/tmp/app", "MaxBytes": 0 } ] } ] } }
+            """);
+        var (exit, output) = await RunningProcess.RunAsync("warden-agent", "--config", dir.File("agent.json"));
+        Assert.Equal(78, exit);
+        Assert.Contains("Checks:Heal:0:Actions:0:MaxBytes: 0 must be a positive number of bytes", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_agent_refuses_an_unreadable_config_naming_the_file()
     {
         using var dir = new ScratchDirectory();

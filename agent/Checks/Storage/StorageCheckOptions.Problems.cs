@@ -12,7 +12,7 @@ public sealed partial class StorageCheckOptions
         foreach (var (name, settings) in new[]
         {
             ("DiskSpace", options.DiskSpace), ("DiskInodes", options.DiskInodes), ("FsReadOnly", options.FsReadOnly),
-            ("DiskLatency", options.DiskLatency), ("DiskUtilisation", options.DiskUtilisation),
+            ("DiskLatency", options.DiskLatency), ("DiskUtilisation", options.DiskUtilisation), ("DirectorySize", options.DirectorySize),
         })
         {
             foreach (var problem in settings.Problems($"{S}:{name}"))
@@ -24,6 +24,7 @@ public sealed partial class StorageCheckOptions
         {
             ("DiskSpace", options.DiskSpace, 100.0), ("DiskInodes", options.DiskInodes, 100.0),
             ("DiskUtilisation", options.DiskUtilisation, 100.0), ("DiskLatency", options.DiskLatency, double.MaxValue),
+            ("DirectorySize", options.DirectorySize, double.MaxValue),
         })
         {
             if (settings.Warn < 0 || settings.Warn > max)
@@ -63,6 +64,7 @@ public sealed partial class StorageCheckOptions
         {
             ("IgnoredFsTypes", options.IgnoredFsTypes, false), ("IgnoredDevices", options.IgnoredDevices, false),
             ("IgnoredMountPoints", options.IgnoredMountPoints, true), ("ExpectedReadOnlyMounts", options.ExpectedReadOnlyMounts, true),
+            ("Directories", options.Directories, true),
         })
         {
             for (var i = 0; i < list.Length; i++)

@@ -26,6 +26,12 @@ public sealed partial class StorageCheckOptions
     /// <summary>disk_utilisation: percent of the interval the disk was busy.</summary>
     public CheckSettings DiskUtilisation { get; set; } = new() { Warn = 80, Crit = 95, IntervalSeconds = 5 };
 
+    /// <summary>directory_size: bytes of the files below each of <see cref="Directories"/>.</summary>
+    public CheckSettings DirectorySize { get; set; } = new() { Warn = 1L << 30, Crit = 4L << 30, IntervalSeconds = 60 };
+
+    /// <summary>Directories (absolute paths) whose size directory_size judges; none by default.</summary>
+    public string[] Directories { get; set; } = [];
+
     /// <summary>disk_space is WARN when the fill rate projects the mount full within this many hours.</summary>
     public double FillWarnHours { get; set; } = 24;
 

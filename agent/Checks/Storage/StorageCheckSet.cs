@@ -32,6 +32,10 @@ internal static class StorageCheckSet
         {
             checks.Add(new DiskUtilisationCheck(options, paths, time));
         }
+        if (options.DirectorySize.Enabled && options.Directories.Length > 0)
+        {
+            checks.Add(new DirectorySizeCheck(options));
+        }
         return checks;
     }
 }

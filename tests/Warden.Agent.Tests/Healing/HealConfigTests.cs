@@ -45,6 +45,53 @@ public sealed class HealConfigTests
     }
 
     [Fact]
+    public void The_other_heal_kinds_bind_with_their_defaults()
+    {
+        var options = Load("""
+            { "Checks": { "Heal": [ { "Check": "directory_size:/var/tmp/app", "Actions": [
+                { "Kind": "restart-process", "Cmdline": "/usr/sbin/web *", "Command": [ "/usr/sbin/web", "--daemon" ] },
+                { "Kind": "drop-caches" },
+                { "Kind": "clean-directory", "Directory": "/var/tmp/app" },
+                { "Kind": "kill-largest-in-cgroup", "Cgroup": "system.slice/batch.service" } ] } ] } }
+            """);
+        var actions = Assert.Single(options.Checks.Heal).Actions;
+        Assert.Equal(("/usr/sbin/web *", "TERM", 10.0), (actions[0].Cmdline, actions[0].EffectiveSignal, actions[0].StopSeconds));
+        Assert.Equal(1, actions[1].Level);
+        Assert.Equal(("*", 60.0, 1L << 30), (actions[2].Pattern, actions[2].OlderThanMinutes, actions[2].MaxBytes));
+        Assert.Equal(("system.slice/batch.service", "KILL"), (actions[3].Cgroup, actions[3].EffectiveSignal));
+    }
+
+    [Fact]
+    public void Bad_settings_of_the_other_kinds_are_refused_naming_key_and_value()
+    {
+        var e = Fails("""
+            { "Checks": { "Heal": [ { "Check": "web", "Actions": [
+                { "Kind": "restart-process", "ProcessName": "web", "Cmdline": "web *", "StopSeconds": 0, "Signal": "NOPE", "Command": [ "web" ] },
+                { "Kind": "restart-process", "Command": [] },
+                { "Kind": "drop-caches", "Level": 4 },
+                { "Kind": "clean-directory", "Directory": "var/tmp", "Pattern": "a/*.log", "OlderThanMinutes": -1, "MaxBytes": 0 },
+                { "Kind": "clean-directory", "Directory": "/" },
+                { "Kind": "clean-directory", "Directory": "/var/../etc" },
+                { "Kind": "kill-largest-in-cgroup", "Cgroup": "/" },
+                { "Kind": "kill-largest-in-cgroup", "Cgroup": "system.slice/../init.scope", "Signal": "BOOM" } ] } ] } }
+            """);
+        foreach (var expected in (string[])[
+            "Checks:Heal:0:Actions:0:ProcessName: set exactly one of ProcessName ('web') and Cmdline ('web *')",
+            "Checks:Heal:0:Actions:0:Signal: 'NOPE'", "Checks:Heal:0:Actions:0:StopSeconds: 0 must be",
+            "Checks:Heal:0:Actions:0:Command: 'web' must be an absolute path",
+            "Checks:Heal:0:Actions:1:ProcessName: set exactly one", "Checks:Heal:0:Actions:1:Command: must list the program",
+            "Checks:Heal:0:Actions:2:Level: 4 must be 1",
+            "Checks:Heal:0:Actions:3:Directory: 'var/tmp' must be an absolute path", "Checks:Heal:0:Actions:3:Pattern: 'a/*.log'",
+            "Checks:Heal:0:Actions:3:OlderThanMinutes: -1", "Checks:Heal:0:Actions:3:MaxBytes: 0",
+            "Checks:Heal:0:Actions:4:Directory: '/' must be a directory below /", "Checks:Heal:0:Actions:5:Directory: '/var/../etc'",
+            "Checks:Heal:0:Actions:6:Cgroup: '/' must name a cgroup below the root", "Checks:Heal:0:Actions:7:Cgroup: 'system.slice/../init.scope'",
+            "Checks:Heal:0:Actions:7:Signal: 'BOOM'"])
+        {
+            Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void An_unknown_key_in_an_action_names_where_it_is()
     {
         var e = Fails("""{ "Checks": { "Heal": [ { "Check": "web", "Actions": [ { "Kind": "run", "Comand": [ "/bin/true" ] } ] } ] } }""");

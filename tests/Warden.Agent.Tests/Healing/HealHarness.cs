@@ -62,13 +62,7 @@ internal sealed class HealHarness : IDisposable
 
     public CheckService Service { get; }
 
-    public string Script(string name, string body)
-    {
-        var path = Dir.File(name);
-        File.WriteAllText(path, "#!/bin/sh\n" + body);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
-    }
+    public string Script(string name, string body) => Dir.Script(name, body);
 
     public Process StartService() => Process.Start(Binary, "600");
 

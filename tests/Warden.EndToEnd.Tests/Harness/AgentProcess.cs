@@ -15,7 +15,8 @@ internal sealed class AgentProcess : IDisposable
 
     public string Output => _process.Output;
 
-    public static AgentProcess Start(string directory, string host, string aggregatorAddress, double shipIntervalSeconds = 1)
+    /// <param name="checks">The "Checks" section as JSON, when the test configures checks and heal rules.</param>
+    public static AgentProcess Start(string directory, string host, string aggregatorAddress, double shipIntervalSeconds = 1, string? checks = null)
     {
         var config = Path.Combine(directory, "agent.json");
         File.WriteAllText(config, $$"""
@@ -24,7 +25,7 @@ internal sealed class AgentProcess : IDisposable
               "Host": "{{host}}",
               "StateDirectory": "{{Path.Combine(directory, "agent-state")}}",
               "Aggregator": { "Endpoints": [ "{{aggregatorAddress}}" ], "ReconnectMinSeconds": 0.2, "ReconnectMaxSeconds": 1 },
-              "Sampling": { "SenseIntervalSeconds": {{Math.Min(1, shipIntervalSeconds)}}, "ShipIntervalSeconds": {{shipIntervalSeconds}} }
+              "Sampling": { "SenseIntervalSeconds": {{Math.Min(1, shipIntervalSeconds)}}, "ShipIntervalSeconds": {{shipIntervalSeconds}} }{{(checks is null ? "" : ",\n  \"Checks\": " + checks)}}
             }
             """);
         return new AgentProcess(RunningProcess.Start("warden-agent", "--config", config), host);

@@ -17,6 +17,14 @@ internal static class StoreFile
         return db.GetCollection(collection).Find(Query.EQ("Host", host)).Select(d => d["Sequence"].AsInt64).ToList();
     }
 
+    /// <summary>Every event the host sent, in sequence order, decoded from the stored EventBatch payloads.</summary>
+    public static List<Warden.Proto.V1.Event> Events(string databasePath, string host)
+    {
+        using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, ReadOnly = true });
+        return db.GetCollection("events").Find(Query.EQ("Host", host)).OrderBy(d => d["Sequence"].AsInt64)
+            .SelectMany(d => Warden.Proto.V1.EventBatch.Parser.ParseFrom(d["Payload"].AsBinary).Events).ToList();
+    }
+
     public static double StoredReading(string databasePath, string host, long sequence, string name)
     {
         using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, ReadOnly = true });

@@ -21,8 +21,10 @@ public class StorageCheckOptionsTests
             FillCritHours = 3,
             StatfsTimeoutSeconds = 0,
             IgnoredMountPoints = ["relative/path"],
+            Directories = ["var/log"],
         };
         options.DiskSpace.Warn = 96;
+        options.DirectorySize.Crit = 10;
         options.DiskLatency.IntervalSeconds = -1;
         var problems = options.Problems().ToArray();
         Assert.Contains(problems, p => p.StartsWith("Checks:Storage:DiskSpace:Crit: 95 must be at least Warn (96)", StringComparison.Ordinal));
@@ -30,7 +32,9 @@ public class StorageCheckOptionsTests
         Assert.Contains(problems, p => p.StartsWith("Checks:Storage:FillWarnHours: 1 ", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Checks:Storage:StatfsTimeoutSeconds: 0 ", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Checks:Storage:IgnoredMountPoints:0: 'relative/path'", StringComparison.Ordinal));
-        Assert.Equal(5, problems.Length);
+        Assert.Contains(problems, p => p.StartsWith("Checks:Storage:Directories:0: 'var/log' must be an absolute path", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Checks:Storage:DirectorySize:Crit: 10 must be at least Warn (1073741824)", StringComparison.Ordinal));
+        Assert.Equal(7, problems.Length);
     }
 
     [Fact]
