@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Warden.Aggregator.Api;
 using Warden.Aggregator.Configuration;
 using Warden.Aggregator.Fleet;
+using Warden.Aggregator.Incidents;
 using Warden.Aggregator.Ingest;
+using Warden.Aggregator.Notifications;
 using Warden.Aggregator.Storage;
 
 namespace Warden.Aggregator;
@@ -53,6 +55,7 @@ internal static class AggregatorHost
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton<ISiteStore>(store);
             builder.Services.AddSingleton<HostRegistry>();
+            AddIncidents(builder.Services, options, store);
 
             var app = builder.Build();
             app.MapGrpcService<AgentLinkService>();
@@ -80,5 +83,15 @@ internal static class AggregatorHost
             await app.WaitForShutdownAsync();
             return 0;
         }
+    }
+
+    private static void AddIncidents(IServiceCollection services, AggregatorOptions options, LiteDbSiteStore store)
+    {
+        services.AddSingleton(options.Incidents);
+        services.AddSingleton<IIncidentStore>(new LiteDbIncidentStore(store));
+        services.AddSingleton<INotificationDispatcher, LogNotificationDispatcher>();
+        services.AddSingleton<IncidentEngine>();
+        services.AddSingleton<IFleetObserver>(sp => sp.GetRequiredService<IncidentEngine>());
+        services.AddHostedService(sp => sp.GetRequiredService<IncidentEngine>());
     }
 }

@@ -66,6 +66,7 @@ public static class AggregatorConfigLoader
         {
             throw new ConfigException("DatabaseFile: must not be empty");
         }
+        Incidents.RuleSet.ValidateSettings(o.Incidents);
         return new IPEndPoint(address, uri.Port);
     }
 }

@@ -20,5 +20,8 @@ public sealed class AggregatorOptions
     /// <summary>Database file name, relative to StateDirectory unless absolute.</summary>
     public string DatabaseFile { get; set; } = "warden.db";
 
+    /// <summary>The incident engine: classification rules, correlation, lifecycle and escalation.</summary>
+    public Incidents.IncidentOptions Incidents { get; set; } = new();
+
     public string DatabasePath => Path.Combine(StateDirectory, DatabaseFile);
 }
