@@ -13,9 +13,10 @@ public static class IncidentFingerprint
 {
     public const string LivenessCheck = "agent.liveness";
 
-    public static string ForHost(string rule, string host, string check) => $"{rule}|host:{host}|{check}";
+    /// <summary>One incident per failing check per host, whichever rule classified it (a worse rule raises its severity).</summary>
+    public static string ForHost(string host, string check) => $"host:{host}|{check}";
 
-    public static string ForFleet(string rule, string check) => $"{rule}|fleet|{check}";
+    public static string ForFleet(string check) => $"fleet|{check}";
 
-    public const string Partition = "partition|fleet|" + LivenessCheck;
+    public const string Partition = "partition|" + LivenessCheck;
 }

@@ -83,6 +83,14 @@ public sealed class IncidentBook
             {
                 incident.Note(d.At, "child", d.Host, $"{d.Check} on {d.Host} joined: {d.Reason}");
             }
+            if (incident.Scope != IncidentScope.Host)
+            {
+                var hosts = incident.Hosts.Count();
+                incident.Title = incident.Scope == IncidentScope.Partition
+                    ? $"suspected network partition: {hosts} hosts silent"
+                    : $"{incident.Check} failing on {hosts} hosts";
+                incident.Evidence.Counters["hosts"] = hosts;
+            }
         }
         else if (!child.Failing)
         {
@@ -150,6 +158,26 @@ public sealed class IncidentBook
         Audit(now, Engine, "merge", from.Id, $"into incident {into.Id}");
         Touch(from);
         Touch(into);
+    }
+
+    /// <summary>A more severe rule matched the same failure: the incident takes its severity and is announced again.</summary>
+    public void Raise(Incident incident, ClassificationRule rule, DateTime now)
+    {
+        if (rule.Severity >= incident.Severity)
+        {
+            return;
+        }
+        var reason = $"rule {rule.Name}: {incident.Severity} -> {rule.Severity}";
+        incident.Note(now, "classified", Engine, reason);
+        Audit(now, Engine, "raise", incident.Id, reason);
+        incident.Severity = rule.Severity;
+        incident.Rule = rule.Name;
+        if (incident.Notified == NotifiedState.Firing)
+        {
+            incident.Notified = NotifiedState.None;
+            incident.NotifyAt = now;
+        }
+        Touch(incident);
     }
 
     public void Reopen(Incident incident, Detection d, DateTime now)

@@ -138,17 +138,19 @@ public sealed partial class IncidentEngine
     /// <summary>A host rule fired on one host: dedupe, reopen or open, then fold into a fleet incident when K hosts share it.</summary>
     private void Fire(Detection d)
     {
-        var fleetFingerprint = IncidentFingerprint.ForFleet(d.Rule.Name, d.Check);
+        var fleetFingerprint = IncidentFingerprint.ForFleet(d.Check);
         if (Book.ActiveWith(fleetFingerprint) is { } fleet)
         {
             Book.Failing(fleet, d);
+            Book.Raise(fleet, d.Rule, Now);
             return;
         }
-        var fingerprint = IncidentFingerprint.ForHost(d.Rule.Name, d.Host, d.Check);
+        var fingerprint = IncidentFingerprint.ForHost(d.Host, d.Check);
         if (Book.ActiveWith(fingerprint) is { } existing)
         {
             Book.Failing(existing, d);
             existing.Evidence.Count("duplicates");
+            Book.Raise(existing, d.Rule, Now);
             return;
         }
         var incident = Book.OpenOrReopen(fingerprint, IncidentScope.Host, d, d.Rule.Severity, HostTitle(d), Now);
@@ -169,10 +171,11 @@ public sealed partial class IncidentEngine
     /// <summary>A fleet rule counts the host; it fires once enough hosts match within the window.</summary>
     private bool FleetRuleFires(Detection d)
     {
-        var fingerprint = IncidentFingerprint.ForFleet(d.Rule.Name, d.Check);
+        var fingerprint = IncidentFingerprint.ForFleet(d.Check);
         if (Book.ActiveWith(fingerprint) is { } fleet)
         {
             Book.Failing(fleet, d);
+            Book.Raise(fleet, d.Rule, Now);
             return true;
         }
         var hosts = _fleet.Add(fingerprint, d.Host, d.At)
@@ -196,6 +199,7 @@ public sealed partial class IncidentEngine
             fleet = Book.OpenOrReopen(fingerprint, scope, d, d.Rule.Severity, d.Rule.Name, now);
             Log.IncidentOpened(_logger, fleet.Id, fleet.Severity.ToString(), d.Rule.Name, fleet.ReopenCount);
         }
+        Book.Raise(fleet, d.Rule, now);
         foreach (var host in hosts)
         {
             var hostDetection = scope == IncidentScope.Partition ? Silent(d.Rule, host, _silentSince.GetValueOrDefault(host, d.At)) : Known(d, host);
@@ -208,11 +212,6 @@ public sealed partial class IncidentEngine
                 Book.Merge(taken, fleet, now);
             }
         }
-        var count = fleet.Hosts.Count();
-        fleet.Title = scope == IncidentScope.Partition
-            ? $"suspected network partition: {count} hosts silent"
-            : $"{d.Check} failing on {count} hosts";
-        fleet.Evidence.Counters["hosts"] = count;
         fleet.Evidence.Counters["fleet_size"] = _hosts.Count;
     }
 

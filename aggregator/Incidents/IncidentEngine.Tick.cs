@@ -79,7 +79,8 @@ public sealed partial class IncidentEngine
 
     private void Escalate(Incident incident, DateTime now)
     {
-        if (incident.State != IncidentState.Open)
+        // Escalation is for failures nobody took on: not once acknowledged, nor while its checks are OK again.
+        if (incident.State != IncidentState.Open || !incident.Children.Exists(c => c.Failing))
         {
             return;
         }
