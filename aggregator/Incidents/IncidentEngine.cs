@@ -24,6 +24,7 @@ public sealed partial class IncidentEngine : IFleetObserver, IHostedService, IDi
     private readonly ILogger<IncidentEngine> _logger;
     private readonly Channel<Action> _queue = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<IncidentNotice> _notices = [];
+    private readonly List<(Action Done, Action<Exception> Failed)> _afterCommit = [];
     private IncidentBook? _book;
     private List<Silence> _silences = [];
     private Task? _worker;
@@ -88,7 +89,10 @@ public sealed partial class IncidentEngine : IFleetObserver, IHostedService, IDi
     /// <summary>Completes once everything queued before it has been applied and written.</summary>
     public Task FlushAsync() => Run(() => true);
 
-    /// <summary>Runs <paramref name="work"/> on the engine's worker, in order with ingest's work.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> on the engine's worker, in order with ingest's work; completes
+    /// once its changes are durable (or with the error that stopped it).
+    /// </summary>
     public Task<T> Run<T>(Func<T> work)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -96,9 +100,10 @@ public sealed partial class IncidentEngine : IFleetObserver, IHostedService, IDi
         {
             try
             {
-                done.SetResult(work());
+                var result = work();
+                _afterCommit.Add((() => done.SetResult(result), e => done.SetException(e)));
             }
-            catch (Exception e) when (e is IncidentCommandException or InvalidOperationException or LiteDB.LiteException or IOException)
+            catch (Exception e)
             {
                 done.SetException(e);
                 throw;
@@ -121,6 +126,7 @@ public sealed partial class IncidentEngine : IFleetObserver, IHostedService, IDi
             {
                 work();
                 Settle();
+                Complete(null);
             }
             catch (IncidentCommandException)
             {
@@ -128,6 +134,7 @@ public sealed partial class IncidentEngine : IFleetObserver, IHostedService, IDi
             }
             catch (Exception e) when (e is InvalidOperationException or LiteDB.LiteException or IOException or ArgumentException)
             {
+                Complete(e);
                 Log.IncidentWorkFailed(_logger, e);
             }
         }
@@ -151,6 +158,22 @@ public sealed partial class IncidentEngine : IFleetObserver, IHostedService, IDi
         }
         _notices.Clear();
         Feed.Changed(changed.Select(i => i.Id));
+    }
+
+    private void Complete(Exception? failure)
+    {
+        foreach (var (done, failed) in _afterCommit)
+        {
+            if (failure is null)
+            {
+                done();
+            }
+            else
+            {
+                failed(failure);
+            }
+        }
+        _afterCommit.Clear();
     }
 
     private void Owe(IncidentNotice? notice)

@@ -2,6 +2,9 @@ using Warden.Aggregator.Fleet;
 using Warden.Aggregator.Incidents;
 using Warden.Aggregator.Notifications;
 using Warden.Proto.V1;
+using IncidentScope = Warden.Aggregator.Incidents.IncidentScope;
+using IncidentState = Warden.Aggregator.Incidents.IncidentState;
+using Severity = Warden.Aggregator.Incidents.Severity;
 
 namespace Warden.Aggregator.Tests.Incidents;
 
