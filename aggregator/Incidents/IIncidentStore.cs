@@ -6,13 +6,16 @@ namespace Warden.Aggregator.Incidents;
 /// </summary>
 public interface IIncidentStore
 {
-    /// <summary>Inserts (Id 0: a new id is assigned) or replaces the incident.</summary>
+    /// <summary>Inserts or replaces the incident (by Id).</summary>
     void Save(Incident incident);
 
     /// <summary>Saves the incidents and appends the audit entries in one durable write.</summary>
     void Save(IReadOnlyCollection<Incident> incidents, IReadOnlyCollection<AuditEntry> audit);
 
     Incident? Find(long id);
+
+    /// <summary>The highest incident id stored, 0 if none: the engine numbers new incidents after it.</summary>
+    long LastIncidentId();
 
     /// <summary>Incidents still open or acknowledged, plus those resolved at or after <paramref name="resolvedSince"/>.</summary>
     IReadOnlyList<Incident> Recent(DateTime resolvedSince);

@@ -14,11 +14,13 @@ public sealed class IncidentBook
     private readonly Dictionary<string, Incident> _byFingerprint = new(StringComparer.Ordinal);
     private readonly List<Incident> _dirty = [];
     private readonly List<AuditEntry> _audit = [];
+    private long _lastId;
 
     public IncidentBook(IIncidentStore store, IncidentOptions options, DateTime now)
     {
         _store = store;
         _options = options;
+        _lastId = store.LastIncidentId();
         foreach (var incident in store.Recent(now - options.ReopenWindow).OrderBy(i => i.Id))
         {
             _byFingerprint[incident.Fingerprint] = incident;
@@ -48,6 +50,7 @@ public sealed class IncidentBook
         }
         var incident = new Incident
         {
+            Id = ++_lastId,
             Fingerprint = fingerprint,
             Title = title,
             Severity = severity,
@@ -65,8 +68,6 @@ public sealed class IncidentBook
         _byFingerprint[fingerprint] = incident;
         Failing(incident, first);
         Touch(incident);
-        // An id is needed for the audit entry: the first save assigns it.
-        _store.Save(incident);
         Audit(now, Engine, "open", incident.Id, $"rule {first.Rule.Name}: {title} ({severity})");
         return incident;
     }

@@ -1,3 +1,5 @@
+using Warden.Aggregator.Api;
+
 namespace Warden.Aggregator.Incidents;
 
 /// <summary>Tells each watcher which incidents changed, coalesced: a slow watcher costs a set of ids, never a queue.</summary>
@@ -41,46 +43,12 @@ public sealed class IncidentFeed
     }
 }
 
-public sealed class IncidentWatcher : IDisposable
+/// <summary>One operator's subscription to incident changes: the ids changed since it last looked.</summary>
+public sealed class IncidentWatcher : ChangeWatcher<long>
 {
     private readonly IncidentFeed _feed;
-    private readonly object _gate = new();
-    private HashSet<long> _changed = [];
-    private TaskCompletionSource _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal IncidentWatcher(IncidentFeed feed) => _feed = feed;
 
-    internal void Mark(IEnumerable<long> ids)
-    {
-        TaskCompletionSource signal;
-        lock (_gate)
-        {
-            _changed.UnionWith(ids);
-            signal = _signal;
-        }
-        signal.TrySetResult();
-    }
-
-    /// <summary>Waits until some incident changed, then returns the ids and forgets them.</summary>
-    public async Task<IReadOnlyCollection<long>> NextAsync(CancellationToken token)
-    {
-        while (true)
-        {
-            Task wait;
-            lock (_gate)
-            {
-                if (_changed.Count > 0)
-                {
-                    var changed = _changed;
-                    _changed = [];
-                    _signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    return changed.Order().ToList();
-                }
-                wait = _signal.Task;
-            }
-            await wait.WaitAsync(token);
-        }
-    }
-
-    public void Dispose() => _feed.Unwatch(this);
+    protected override void Unsubscribe() => _feed.Unwatch(this);
 }

@@ -48,6 +48,8 @@ public sealed class LiteDbIncidentStore : IIncidentStore
 
     public Incident? Find(long id) => _incidents.FindById(id);
 
+    public long LastIncidentId() => _incidents.Query().OrderByDescending(i => i.Id).Select(i => i.Id).FirstOrDefault();
+
     public IReadOnlyList<Incident> Recent(DateTime resolvedSince) =>
         _incidents.Find(i => i.State != IncidentState.Resolved || i.ResolvedAt >= resolvedSince).ToList();
 
