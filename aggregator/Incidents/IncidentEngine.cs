@@ -15,6 +15,7 @@ namespace Warden.Aggregator.Incidents;
 public sealed partial class IncidentEngine : IFleetObserver, IHostedService, IDisposable
 {
     public static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(1);
+    private const int MaxGroup = 256;
 
     private readonly IIncidentStore _store;
     private readonly IncidentOptions _options;
@@ -120,23 +121,39 @@ public sealed partial class IncidentEngine : IFleetObserver, IHostedService, IDi
 
     private async Task WorkAsync()
     {
-        await foreach (var work in _queue.Reader.ReadAllAsync())
+        while (await _queue.Reader.WaitToReadAsync())
         {
+            // Group commit: everything queued by now is applied, then written in one durable write.
+            for (var applied = 0; applied < MaxGroup && _queue.Reader.TryRead(out var work); applied++)
+            {
+                Apply(work);
+            }
             try
             {
-                work();
                 Settle();
                 Complete(null);
             }
-            catch (IncidentCommandException)
-            {
-                // The operator's mistake, answered on the call; nothing was changed.
-            }
-            catch (Exception e) when (e is InvalidOperationException or LiteDB.LiteException or IOException or ArgumentException)
+            catch (Exception e) when (e is InvalidOperationException or LiteDB.LiteException or IOException)
             {
                 Complete(e);
                 Log.IncidentWorkFailed(_logger, e);
             }
+        }
+    }
+
+    private void Apply(Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (IncidentCommandException)
+        {
+            // The operator's mistake, answered on the call; nothing was changed.
+        }
+        catch (Exception e) when (e is InvalidOperationException or LiteDB.LiteException or IOException or ArgumentException)
+        {
+            Log.IncidentWorkFailed(_logger, e);
         }
     }
 
