@@ -1,3 +1,5 @@
+using LiteDB;
+
 namespace Warden.Aggregator.Incidents;
 
 public enum IncidentState
@@ -87,8 +89,11 @@ public sealed class Incident
 
     public List<TimelineEntry> Timeline { get; set; } = [];
 
+    // Computed views, not stored.
+    [BsonIgnore]
     public bool IsActive => State != IncidentState.Resolved;
 
+    [BsonIgnore]
     public IEnumerable<string> Hosts => Children.Select(c => c.Host).Distinct(StringComparer.Ordinal);
 
     public IncidentChild? Child(string host, string check) =>
