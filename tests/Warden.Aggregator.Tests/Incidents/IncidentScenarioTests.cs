@@ -83,6 +83,25 @@ public sealed class IncidentScenarioTests
     }
 
     [Fact]
+    public async Task Host_incidents_already_told_are_resolved_into_the_fleet_incident_that_takes_them_over()
+    {
+        await using var h = new EngineHarness(fleetSize: 40);
+        for (var i = 1; i <= 5; i++)
+        {
+            await h.Transition(EngineHarness.HostName(i), "storage", Disk, CheckState.Ok, CheckState.Crit, value: 97);
+            await h.Advance(TimeSpan.FromSeconds(30)); // slower than the notify hold: each host is told on its own
+        }
+
+        var fleet = Assert.Single(h.Incidents(), i => i.IsActive);
+        Assert.Equal(5, fleet.Hosts.Count());
+        var told = h.Notices.All;
+        Assert.Equal(4, told.Count(n => n.Kind == NoticeKind.Firing && n.Hosts.Count == 1));
+        Assert.Equal(4, told.Count(n => n.Kind == NoticeKind.Resolved && n.Labels["merged_into"] == fleet.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal($"Firing P2 {Disk} failing on 5 hosts", h.Notices.Lines[^1]);
+        Assert.Equal(9, told.Count); // web-05's own incident was taken over before anyone was told of it
+    }
+
+    [Fact]
     public async Task A_service_failing_on_a_quarter_of_the_fleet_is_a_P0_fleet_incident()
     {
         await using var h = new EngineHarness(fleetSize: 40);
