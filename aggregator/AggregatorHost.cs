@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Warden.Aggregator.Api;
 using Warden.Aggregator.Configuration;
 using Warden.Aggregator.Fleet;
+using Warden.Aggregator.Incidents;
 using Warden.Aggregator.Ingest;
 using Warden.Aggregator.Notifications;
 using Warden.Aggregator.Storage;
@@ -57,6 +58,7 @@ internal static class AggregatorHost
             // The one INotificationDispatcher: logs every notice, then groups and sends it to the
             // configured receivers (none configured: logged only).
             builder.Services.AddNotifications(options.Notifications);
+            AddIncidents(builder.Services, options, store);
 
             var app = builder.Build();
             app.MapGrpcService<AgentLinkService>();
@@ -84,5 +86,14 @@ internal static class AggregatorHost
             await app.WaitForShutdownAsync();
             return 0;
         }
+    }
+
+    private static void AddIncidents(IServiceCollection services, AggregatorOptions options, LiteDbSiteStore store)
+    {
+        services.AddSingleton(options.Incidents);
+        services.AddSingleton<IIncidentStore>(new LiteDbIncidentStore(store));
+        services.AddSingleton<IncidentEngine>();
+        services.AddSingleton<IFleetObserver>(sp => sp.GetRequiredService<IncidentEngine>());
+        services.AddHostedService(sp => sp.GetRequiredService<IncidentEngine>());
     }
 }

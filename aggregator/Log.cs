@@ -15,6 +15,18 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Information, "agent {Host} answered command {CommandId}: ok={Ok} {Detail}")]
     public static partial void CommandResult(ILogger logger, string host, string commandId, bool ok, string detail);
 
+    [LoggerMessage(40, LogLevel.Warning, "incident {Id} opened: {Severity} {Title} (reopens {Reopens})")]
+    public static partial void IncidentOpened(ILogger logger, long id, string severity, string title, int reopens);
+
+    [LoggerMessage(41, LogLevel.Information, "incident {Id} resolved by {Actor}: {Title}")]
+    public static partial void IncidentResolved(ILogger logger, long id, string actor, string title);
+
+    [LoggerMessage(42, LogLevel.Warning, "incident {Id} ({Severity}) escalated to level {Level}, not acknowledged: {Title}")]
+    public static partial void IncidentEscalated(ILogger logger, long id, string severity, int level, string title);
+
+    [LoggerMessage(43, LogLevel.Error, "the incident engine could not apply a change; it goes on with the next")]
+    public static partial void IncidentWorkFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(60, LogLevel.Information, "incident {IncidentId} {Kind} {Severity}: {Title} (hosts {Hosts})")]
     public static partial void NoticeReceived(ILogger logger, string incidentId, string kind, string severity, string title, string hosts);
 

@@ -1,12 +1,14 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Warden.Aggregator.Fleet;
+using Warden.Aggregator.Incidents;
 using Warden.Proto.V1;
 
 namespace Warden.Aggregator.Api;
 
-/// <summary>The operator API (operator.proto) behind `warden`.</summary>
-public sealed class OperatorService(HostRegistry registry, TimeProvider time, IHostApplicationLifetime lifetime) : Operator.OperatorBase
+/// <summary>The operator API (operator.proto) behind `warden`; incidents in OperatorService.Incidents.cs.</summary>
+public sealed partial class OperatorService(HostRegistry registry, TimeProvider time, IHostApplicationLifetime lifetime, IncidentEngine incidents,
+    IIncidentStore incidentStore) : Operator.OperatorBase
 {
     public override Task<ListHostsResponse> ListHosts(ListHostsRequest request, ServerCallContext context)
     {

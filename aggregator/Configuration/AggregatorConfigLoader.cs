@@ -68,6 +68,7 @@ public static class AggregatorConfigLoader
             throw new ConfigException("DatabaseFile: must not be empty");
         }
         NotificationOptionsValidator.Validate(o.Notifications);
+        Incidents.RuleSet.ValidateSettings(o.Incidents);
         return new IPEndPoint(address, uri.Port);
     }
 }

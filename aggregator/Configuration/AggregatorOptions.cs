@@ -24,6 +24,8 @@ public sealed class AggregatorOptions
 
     /// <summary>Receivers, routes and grouping of incident notifications (README "Notifications").</summary>
     public NotificationOptions Notifications { get; set; } = new();
+    /// <summary>The incident engine: classification rules, correlation, lifecycle and escalation.</summary>
+    public Incidents.IncidentOptions Incidents { get; set; } = new();
 
     public string DatabasePath => Path.Combine(StateDirectory, DatabaseFile);
 }

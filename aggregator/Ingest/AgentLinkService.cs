@@ -11,7 +11,7 @@ namespace Warden.Aggregator.Ingest;
 /// host and sequence) before its Ack is written, so an Ack always means "durable here".
 /// </summary>
 public sealed class AgentLinkService(ISiteStore store, HostRegistry registry, TimeProvider time, IHostApplicationLifetime lifetime,
-    ILogger<AgentLinkService> logger)
+    ILogger<AgentLinkService> logger, IEnumerable<IFleetObserver> observers)
     : AgentLink.AgentLinkBase
 {
     public const string Version = "0.1.0";
@@ -58,11 +58,13 @@ public sealed class AgentLinkService(ISiteStore store, HostRegistry registry, Ti
                     case AgentMessage.BodyOneofCase.Samples:
                         Reject(RecordValidator.CheckSamples(message.Samples));
                         var samples = store.StoreSamples(hello.Host, message.Samples, time.GetUtcNow());
+                        Observe(samples, o => o.SamplesStored(hello.Host, message.Samples, time.GetUtcNow()));
                         await Acknowledge(responseStream, message.Samples.Sequence, samples, token);
                         break;
                     case AgentMessage.BodyOneofCase.Events:
                         Reject(RecordValidator.CheckEvents(message.Events));
                         var events = store.StoreEvents(hello.Host, message.Events, time.GetUtcNow());
+                        Observe(events, o => o.EventsStored(hello.Host, message.Events, time.GetUtcNow()));
                         await Acknowledge(responseStream, message.Events.Sequence, events, token);
                         break;
                     case AgentMessage.BodyOneofCase.CommandResult:
@@ -92,6 +94,17 @@ public sealed class AgentLinkService(ISiteStore store, HostRegistry registry, Ti
                 registry.Updated(stored);
             }
             await responses.WriteAsync(new AggregatorMessage { Ack = new Ack { Sequence = sequence, Duplicate = outcome == StoreOutcome.Duplicate } }, ct);
+        }
+    }
+
+    private void Observe(StoreOutcome outcome, Action<IFleetObserver> tell)
+    {
+        if (outcome == StoreOutcome.Stored)
+        {
+            foreach (var observer in observers)
+            {
+                tell(observer);
+            }
         }
     }
 

@@ -62,6 +62,17 @@ public sealed class LiteDbSiteStore : ISiteStore
 
     public string Path { get; }
 
+    // The incident store shares the one open database and its durable writes (LiteDbIncidentStore).
+    internal LiteDatabase Database => _db;
+
+    internal void WriteDurably(Action change)
+    {
+        lock (_writer)
+        {
+            Write(change);
+        }
+    }
+
     public StoredHost RecordHello(Hello hello, DateTimeOffset at)
     {
         lock (_writer)

@@ -1,4 +1,5 @@
 using Warden.Aggregator.Configuration;
+using Warden.Aggregator.Incidents;
 
 namespace Warden.Aggregator.Tests.Configuration;
 
@@ -14,6 +15,12 @@ public sealed class AggregatorConfigLoaderTests : IDisposable
         var defaults = new AggregatorOptions();
         Assert.Equal((defaults.Listen, defaults.StateDirectory, defaults.DatabaseFile), (options.Listen, options.StateDirectory, options.DatabaseFile));
         Assert.Equal(7400, AggregatorConfigLoader.Validate(options).Port);
+        // Every Incidents setting in the example is the default, so the file documents them truthfully.
+        foreach (var property in typeof(IncidentOptions).GetProperties().Where(p => p.Name != nameof(IncidentOptions.Rules)))
+        {
+            Assert.Equal(property.GetValue(defaults.Incidents), property.GetValue(options.Incidents));
+        }
+        Assert.Empty(options.Incidents.Rules);
     }
 
     [Fact]

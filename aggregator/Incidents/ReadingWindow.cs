@@ -1,0 +1,46 @@
+using Warden.Proto.V1;
+
+namespace Warden.Aggregator.Incidents;
+
+/// <summary>
+/// The last few sample batches per host, kept so that an incident can carry the readings around
+/// the moment it opened as evidence.
+/// </summary>
+public sealed class ReadingWindow
+{
+    private const int BatchesPerHost = 3;
+    private readonly Dictionary<string, Queue<(DateTime At, SampleBatch Batch)>> _hosts = new(StringComparer.Ordinal);
+
+    public void Add(string host, SampleBatch batch, DateTime at)
+    {
+        if (!_hosts.TryGetValue(host, out var batches))
+        {
+            _hosts[host] = batches = new Queue<(DateTime, SampleBatch)>();
+        }
+        batches.Enqueue((at, batch));
+        while (batches.Count > BatchesPerHost)
+        {
+            batches.Dequeue();
+        }
+    }
+
+    /// <summary>
+    /// The host's recent readings that bear on the check: those about its subject ("disk_space:/var"
+    /// -> subject "/var") and the scores, newest first, at most <paramref name="max"/>.
+    /// </summary>
+    public List<EvidenceReading> Around(string host, string check, int max)
+    {
+        if (!_hosts.TryGetValue(host, out var batches))
+        {
+            return [];
+        }
+        var colon = check.IndexOf(':', StringComparison.Ordinal);
+        var subject = colon < 0 ? null : check[(colon + 1)..];
+        return batches.Reverse()
+            .SelectMany(b => b.Batch.Readings
+                .Where(r => (subject is not null && r.Subject == subject) || r.Name.StartsWith("score.", StringComparison.Ordinal))
+                .Select(r => new EvidenceReading { Host = host, At = b.At, Name = r.Name, Subject = r.Subject, Last = r.Last, Min = r.Min, Max = r.Max }))
+            .Take(max)
+            .ToList();
+    }
+}
