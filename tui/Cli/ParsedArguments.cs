@@ -7,7 +7,8 @@ internal sealed record ParsedArguments(
     string? Aggregator = null,
     bool Json = false,
     bool Help = false,
-    bool Version = false);
+    bool Version = false,
+    bool ReadOnly = false);
 
 /// <summary>Either the parsed arguments or a usage error that names the offending token.</summary>
 internal sealed record ParseResult(ParsedArguments? Arguments, string? Error)

@@ -36,7 +36,7 @@ internal static class WardenCommandLine
         return arguments.Command switch
         {
             CommandKind.Hosts => await HostsCommand.RunAsync(address, arguments.Json, console, cancellationToken),
-            _ => TuiSession.Run(address, console.Environment),
+            _ => TuiSession.Run(address, arguments.ReadOnly, console.Environment),
         };
     }
 
