@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Terminal.Gui.Drawing;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
@@ -76,8 +77,31 @@ internal sealed class ConsoleHarness : IDisposable
     /// <summary>The screen's lines, trailing blanks removed.</summary>
     public string[] Lines() => Screen().Split('\n').Select(l => l.TrimEnd()).ToArray();
 
+    /// <summary>The bottom line inside the window: hints, the text being typed, a question or a message.</summary>
+    public string StatusLine()
+    {
+        string[] lines = Lines();
+        return lines[Array.FindLastIndex(lines, l => l.StartsWith('└')) - 1];
+    }
+
     /// <summary>The line of the table that shows <paramref name="host"/>.</summary>
     public string RowOf(string host) => Lines().Single(l => l.Contains(host, StringComparison.Ordinal));
+
+    /// <summary>The foreground colour of the first cell of the first place <paramref name="text"/> shows.</summary>
+    public Color? ForegroundAt(string text)
+    {
+        string[] lines = Lines();
+        for (int row = 0; row < lines.Length; row++)
+        {
+            int col = lines[row].IndexOf(text, StringComparison.Ordinal);
+            if (col >= 0)
+            {
+                return _app.Driver!.Contents![row, col].Attribute?.Foreground;
+            }
+        }
+
+        throw new InvalidOperationException($"'{text}' is not on screen:\n{Screen()}");
+    }
 
     public void Dispose()
     {

@@ -51,6 +51,8 @@ internal sealed class FleetScreen : IScreen
     /// <summary>The rows as shown, in order (for tests and the benchmark).</summary>
     internal IReadOnlyList<FleetRow> Rows => _table.Rows;
 
+    internal FleetRow? Selected => _table.Selected;
+
     public void Refresh() => _table.Show(_state.FleetRows());
 
     public bool HandleKey(Key key, IScreenHost host)

@@ -16,7 +16,7 @@ namespace Warden.Tui.Views.Host;
 /// </summary>
 internal sealed class HostScreen : IScreen
 {
-    public const string PendingApiNote = "checks, heal budget and heal history: needs GetHost (not on this aggregator yet)";
+    public const string PendingApiNote = "checks and heal history need GetHost, not on this aggregator yet";
 
     private readonly HostListState _state;
     private readonly string _host;
@@ -81,7 +81,7 @@ internal sealed class HostScreen : IScreen
 
     private static string Scores(FleetRow row)
     {
-        IEnumerable<string> parts = HealthComponents.Names.Select((name, i) => $"{name} {ScoreBands.Cell(row.Scores.Components[i])}");
+        IEnumerable<string> parts = HealthComponents.Headers.Select((name, i) => $"{name.ToLowerInvariant()} {ScoreBands.Cell(row.Scores.Components[i])}");
         return $"health {row.Health} · {string.Join(" ", parts)}";
     }
 }
