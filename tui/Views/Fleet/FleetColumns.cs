@@ -6,9 +6,10 @@ namespace Warden.Tui.Views.Fleet;
 
 /// <summary>
 /// The fleet table's columns. HOST is flexible (12 cells at least). The ten columns after it take
-/// 61 cells with their separators, so all eleven fit 80x24 with HOST at 17; CPU%, MEM%, LOAD and VERSION are
-/// optional and shown only when HOST still gets 20 cells beside them (terminals of 110 columns and
-/// more). Heal counters join when the aggregator sends them (HostSummary fields 11..19).
+/// 61 cells with their separators, so all eleven fit 80x24 with HOST at 17. CPU%, MEM%, LOAD and
+/// VERSION are optional: dropped from the right until HOST gets 20 cells, so CPU% appears from 90
+/// columns and all four from 110. Heal counters join when the aggregator sends them (HostSummary
+/// fields 11..19).
 /// </summary>
 internal static class FleetColumns
 {
