@@ -286,6 +286,11 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
 
     private void Render()
     {
+        if (_stack.Count == 0)
+        {
+            return;
+        }
+
         string crumbs = string.Join(" › ", _stack.Select(s => s.Name));
         string title = $"{Product} · {crumbs}" + (ReadOnly ? " [read-only]" : string.Empty) + (_feed.IsStale ? " (stale)" : string.Empty);
         string context = Current.Context;
