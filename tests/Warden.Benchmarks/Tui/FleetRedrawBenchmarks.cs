@@ -18,7 +18,10 @@ namespace Warden.Benchmarks.Tui;
 /// <see cref="UpdateAndRedraw"/> is what a live update costs: rows rebuilt from every host's latest
 /// readings, sorted, and the screen drawn. Hosts are synthetic HostSummary records shaped like what
 /// an agent reports (scores, CPU, memory, load), a fifth of them degraded or unhealthy.
+/// In process: a view benchmark needs no separate runtime, and the generated boilerplate project
+/// does not build within BenchmarkDotNet's two-minute limit on a busy 2-core machine.
 /// </summary>
+[InProcess]
 [MemoryDiagnoser]
 [MedianColumn]
 public class FleetRedrawBenchmarks

@@ -29,7 +29,8 @@ internal sealed class QueryTable<TRow>
         _colors = colors;
         Query = query;
         _source = new QueryTableSource<TRow>([], columns);
-        View = new TableView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true, Table = _source };
+        // Widths are fixed per column, so only the rows on screen need measuring (not all 5,000).
+        View = new TableView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true, UseAllRowsForContentCalculation = false, Table = _source };
         ApplyStyle(View.Style);
         Shown = columns.Count;
         View.ViewportChanged += (_, _) => Fit();
