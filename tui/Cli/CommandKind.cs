@@ -4,4 +4,10 @@ internal enum CommandKind
 {
     Tui,
     Hosts,
+    Incidents,
+    Show,
+    Ack,
+    Resolve,
+    Silence,
+    Report,
 }

@@ -1,29 +1,53 @@
 namespace Warden.Tui.Cli;
 
+/// <summary>`--help` for every command; each page ends with the exit codes, which never change meaning.</summary>
 internal static class HelpText
 {
-    public const string Main = """
-        warden - watch the Warden fleet
-
-        Usage:
-          warden [tui] [--aggregator URL]     live host list (q or Esc quits)
-          warden hosts [--aggregator URL] [--json]
-          warden --help | --version
-
-        Commands:
-          tui      interactive host list, updated live (default)
-          hosts    print every host once and exit
-
-        Options:
+    private const string CommonOptions = """
           --aggregator URL   aggregator's operator address
                              (default: $WARDEN_AGGREGATOR, else http://127.0.0.1:7400)
-          -h, --help         show help
-          --version          show the version
-
-        Exit codes: 0 ok, 1 failed, 2 usage error, 3 aggregator unreachable.
-        Set NO_COLOR to turn colors off.
+          --readonly         refuse anything that changes state (exit 5); the console says
+                             [read-only] in its title
+          -h, --help         show this help
 
         """;
+
+    private const string Pending = """
+
+        Needs the aggregator's incident API, which this aggregator does not serve yet: until
+        then the command changes nothing and exits 6.
+
+        """;
+
+    public const string Main = """
+        warden - the Warden operator's console and CLI
+
+        Usage:
+          warden [tui] [--aggregator URL] [--readonly]   interactive console (q quits)
+          warden hosts [--json]                          every host, once
+          warden incidents [--state S] [--severity Pn] [--json]
+          warden show INCIDENT [--json]
+          warden ack INCIDENT [--comment TEXT]
+          warden resolve INCIDENT --comment TEXT
+          warden silence HOST [--check CHECK] --for DURATION [--comment TEXT]
+          warden report [--json]
+          warden COMMAND --help | warden --version
+
+        Commands:
+          tui        live fleet view with drill-down, k9s-style keys (default)
+          hosts      print every host once and exit
+          incidents  list incidents              show     one incident's timeline
+          ack        acknowledge an incident     resolve  resolve one, with a comment
+          silence    silence a host or check     report   the fleet report
+
+        Options (every command):
+
+        """ + CommonOptions + """
+          --version          show the version
+
+        Set NO_COLOR to turn colours off; every state is also said in words.
+
+        """ + ExitCodes.Help;
 
     public const string Hosts = """
         warden hosts - print every host the aggregator knows, sorted by name
@@ -35,38 +59,108 @@ internal static class HelpText
         LOAD (1/5/15 minutes), AGENT (version). "-" marks a reading the host did not send.
 
         Options:
-          --aggregator URL   aggregator's operator address
-                             (default: $WARDEN_AGGREGATOR, else http://127.0.0.1:7400)
           --json             print JSON: {"serverTime", "hosts": [{"host", "connected",
                              "lastSeen", "lastSeenAgeSeconds", "cpuBusyPct", "memUsedPct",
                              "load1", "load5", "load15", "agentVersion", "lastSequence",
                              "machineId"}]}; null where a reading is missing
-          -h, --help         show this help
 
-        Exit codes: 0 ok, 1 failed, 2 usage error, 3 aggregator unreachable.
-
-        """;
+        """ + CommonOptions + ExitCodes.Help;
 
     public const string Tui = """
-        warden tui - live host list, fed by the aggregator's WatchHosts stream
+        warden tui - the live console: fleet health, drill into a host
 
         Usage:
-          warden [tui] [--aggregator URL]
+          warden [tui] [--aggregator URL] [--readonly]
 
-        Keys: q or Esc quits. When the stream drops, the list is kept, marked stale, and
-        warden reconnects with capped backoff.
+        Keys: ? help (every key of the current view), : jump to a view (:hosts :incidents
+        :report :audit), / filter, o / O sort, Enter drill in, Esc back, q quit from the top.
+        When the stream drops, the data is kept, marked stale, and warden reconnects.
 
         Options:
-          --aggregator URL   aggregator's operator address
-                             (default: $WARDEN_AGGREGATOR, else http://127.0.0.1:7400)
-          -h, --help         show this help
 
-        """;
+        """ + CommonOptions + ExitCodes.Help;
+
+    public const string Incidents = """
+        warden incidents - list incidents, most severe and oldest first
+
+        Usage:
+          warden incidents [--state open|acknowledged|resolved|all] [--severity P0..P4] [--json]
+
+        Options:
+          --state S          which incidents (default: open)
+          --severity Pn      Pn and everything more severe
+          --json             print JSON
+
+        """ + CommonOptions + Pending + ExitCodes.Help;
+
+    public const string Show = """
+        warden show - one incident: timeline, classification, heals, escalations and evidence
+
+        Usage:
+          warden show INCIDENT [--json]
+
+        Options:
+          --json             print JSON
+
+        """ + CommonOptions + Pending + ExitCodes.Help;
+
+    public const string Ack = """
+        warden ack - acknowledge an incident (stops its escalation); recorded in the audit log
+
+        Usage:
+          warden ack INCIDENT [--comment TEXT]
+
+        Options:
+          --comment TEXT     a note kept with the acknowledgement
+
+        """ + CommonOptions + Pending + ExitCodes.Help;
+
+    public const string Resolve = """
+        warden resolve - resolve an incident by hand; recorded in the audit log
+
+        Usage:
+          warden resolve INCIDENT --comment TEXT
+
+        Options:
+          --comment TEXT     required: why it is resolved
+
+        """ + CommonOptions + Pending + ExitCodes.Help;
+
+    public const string Silence = """
+        warden silence - stop notifications for a host (or one check on it) for a while;
+        recording goes on, and resolved notifications are still sent
+
+        Usage:
+          warden silence HOST [--check CHECK] --for DURATION [--comment TEXT]
+
+        Options:
+          --check CHECK      only this check, e.g. disk_space:/var
+          --for DURATION     required: 90s, 30m, 2h, 7d (at most 30d)
+          --comment TEXT     why, kept in the audit log
+
+        """ + CommonOptions + Pending + ExitCodes.Help;
+
+    public const string Report = """
+        warden report - the fleet report: health, incidents and heals
+
+        Usage:
+          warden report [--json]
+
+        Options:
+          --json             print JSON
+
+        """ + CommonOptions + Pending + ExitCodes.Help;
 
     public static string For(CommandKind? command) => command switch
     {
         CommandKind.Hosts => Hosts,
         CommandKind.Tui => Tui,
+        CommandKind.Incidents => Incidents,
+        CommandKind.Show => Show,
+        CommandKind.Ack => Ack,
+        CommandKind.Resolve => Resolve,
+        CommandKind.Silence => Silence,
+        CommandKind.Report => Report,
         _ => Main,
     };
 }

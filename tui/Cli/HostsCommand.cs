@@ -29,6 +29,11 @@ internal static class HostsCommand
             await console.Error.WriteLineAsync($"warden: aggregator unreachable at {address.OriginalString}: {RpcFailure.Describe(ex)}");
             return ExitCodes.Unreachable;
         }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unimplemented)
+        {
+            await console.Error.WriteLineAsync($"warden: the aggregator at {address.OriginalString} does not serve ListHosts: {RpcFailure.Describe(ex)}");
+            return ExitCodes.NotSupported;
+        }
         catch (RpcException ex)
         {
             await console.Error.WriteLineAsync($"warden: ListHosts failed at {address.OriginalString}: {RpcFailure.Describe(ex)}");

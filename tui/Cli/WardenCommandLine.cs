@@ -11,7 +11,8 @@ internal static class WardenCommandLine
         ParseResult parsed = ArgumentParser.Parse(args);
         if (parsed.Arguments is not ParsedArguments arguments)
         {
-            await console.Error.WriteLineAsync($"warden: {parsed.Error}\nRun 'warden --help' for usage.");
+            string help = args.FirstOrDefault(a => CommandSpec.Find(a) is not null) is string word ? $"warden {word} --help" : "warden --help";
+            await console.Error.WriteLineAsync($"warden: {parsed.Error}\nRun '{help}' for usage.");
             return ExitCodes.Usage;
         }
 
@@ -27,16 +28,28 @@ internal static class WardenCommandLine
             return ExitCodes.Ok;
         }
 
+        CommandSpec spec = CommandSpec.For(arguments.Command ?? CommandKind.Tui);
+        if (spec.ChangesState && arguments.ReadOnly)
+        {
+            await console.Error.WriteLineAsync($"warden {spec.Word}: refused: --readonly is set and this command changes state");
+            return ExitCodes.ReadOnly;
+        }
+
         if (!AggregatorAddress.TryResolve(arguments.Aggregator, console.Environment(AggregatorAddress.EnvironmentVariable), out Uri address, out string error))
         {
             await console.Error.WriteLineAsync($"warden: {error}");
             return ExitCodes.Usage;
         }
 
-        return arguments.Command switch
+        if (spec.PendingApi is not null)
+        {
+            return await PendingApiCommand.RunAsync(spec, address, console);
+        }
+
+        return spec.Kind switch
         {
             CommandKind.Hosts => await HostsCommand.RunAsync(address, arguments.Json, console, cancellationToken),
-            _ => TuiSession.Run(address, console.Environment),
+            _ => TuiSession.Run(address, arguments.ReadOnly, console.Environment),
         };
     }
 

@@ -26,7 +26,7 @@ internal sealed record HostReadings(double? CpuBusyPct, double? MemUsedPct, doub
     }
 
     // Host-wide readings have an empty subject; count 0 means "no data" (readings.proto).
-    private static double? Find(HostSummary host, string name)
+    public static double? Find(HostSummary host, string name)
     {
         foreach (Reading reading in host.Latest)
         {

@@ -8,7 +8,7 @@ namespace Warden.Tui.Model;
 /// The TUI's view model: the hosts as last reported, the connection state, and the rows and banner
 /// derived from them. Plain class, single-threaded: callers marshal feed events onto one thread.
 /// </summary>
-internal sealed class HostListState(TimeProvider time) : IHostFeedObserver
+internal sealed class HostListState(TimeProvider time) : IHostFeedObserver, IFeedStatus
 {
     public const string ConnectionLostBanner = "connection lost — reconnecting";
 
@@ -80,15 +80,25 @@ internal sealed class HostListState(TimeProvider time) : IHostFeedObserver
         Changed?.Invoke();
     }
 
-    /// <summary>Rows sorted by host, ages measured by the aggregator's clock (estimated from the snapshot).</summary>
-    public IReadOnlyList<HostRow> Rows()
+    /// <summary>The aggregator's clock now, estimated from the last snapshot; ages are measured by it.</summary>
+    public DateTimeOffset ServerNow => time.GetUtcNow() + _serverClockOffset;
+
+    /// <summary>Fleet rows sorted by host, ages measured by the aggregator's clock.</summary>
+    public IReadOnlyList<FleetRow> FleetRows()
     {
-        DateTimeOffset serverNow = time.GetUtcNow() + _serverClockOffset;
-        return _hosts.Values
-            .OrderBy(h => h.Host, StringComparer.Ordinal)
-            .Select(h => HostRow.From(h, serverNow))
-            .ToList();
+        DateTimeOffset serverNow = ServerNow;
+        var rows = new List<FleetRow>(_hosts.Count);
+        foreach (HostSummary host in _hosts.Values)
+        {
+            rows.Add(FleetRow.From(host, serverNow));
+        }
+
+        rows.Sort((a, b) => string.CompareOrdinal(a.Host, b.Host));
+        return rows;
     }
+
+    /// <summary>The host as last reported, or null when the aggregator no longer lists it.</summary>
+    public HostSummary? Find(string host) => _hosts.GetValueOrDefault(host);
 
     /// <summary>One status line under the banner: what the user is looking at and how fresh it is.</summary>
     public string StatusLine(string address)

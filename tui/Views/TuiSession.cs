@@ -2,30 +2,29 @@ using Terminal.Gui.App;
 using Warden.Proto.V1;
 using Warden.Tui.Client;
 using Warden.Tui.Model;
+using Warden.Tui.Views.Shell;
 
 namespace Warden.Tui.Views;
 
-/// <summary>Runs the interactive host list until q/Esc: one app, one window, one background watch.</summary>
+/// <summary>Runs the console until q: one app, one shell window, one background host watch.</summary>
 internal static class TuiSession
 {
     private static readonly TimeSpan AgeRefresh = TimeSpan.FromSeconds(1);
 
     // Synchronous on purpose: Terminal.Gui wants Init, Run and Dispose on one thread, and an
     // await here could resume the teardown on a pool thread (which hangs on exit).
-    public static int Run(Uri address, Func<string, string?> environment)
+    public static int Run(Uri address, bool readOnly, Func<string, string?> environment)
     {
         using var channel = OperatorChannel.Create(address);
         var state = new HostListState(TimeProvider.System);
 
         using IApplication app = Application.Create().Init();
-        using var window = new HostListWindow(state, address.OriginalString, ColorPolicy.ColorsAllowed(environment));
-        state.Changed += window.Refresh;
-        QuitKeys.Attach(app);
+        using ConsoleApp console = ConsoleApp.Create(app, state, new ShellOptions(address.OriginalString, readOnly), ColorPolicy.ColorsAllowed(environment));
 
         // Ages and "retry in" move with the clock even when no update arrives.
         app.AddTimeout(AgeRefresh, () =>
         {
-            window.Refresh();
+            console.Shell.Refresh();
             return true;
         });
 
@@ -34,7 +33,7 @@ internal static class TuiSession
         var watch = new HostWatch(new GrpcHostUpdateSource(new Operator.OperatorClient(channel)), observer, TimeProvider.System, new ReconnectBackoff());
         Task watching = Task.Run(() => watch.RunAsync(stop.Token));
 
-        app.Run(window);
+        app.Run(console.Window);
 
         // Stop the watch before the app goes away, so it never posts to a disposed app.
         stop.Cancel();

@@ -34,7 +34,13 @@ public sealed class WardenCommandLineTests
     [InlineData(new[] { "--help" }, "Commands:")]
     [InlineData(new[] { "-h" }, "Commands:")]
     [InlineData(new[] { "hosts", "--help" }, "warden hosts [--aggregator URL] [--json]")]
-    [InlineData(new[] { "tui", "--help" }, "q or Esc quits")]
+    [InlineData(new[] { "tui", "--help" }, "q quit from the top")]
+    [InlineData(new[] { "incidents", "--help" }, "warden incidents [--state")]
+    [InlineData(new[] { "show", "--help" }, "warden show INCIDENT [--json]")]
+    [InlineData(new[] { "ack", "--help" }, "warden ack INCIDENT [--comment TEXT]")]
+    [InlineData(new[] { "resolve", "--help" }, "warden resolve INCIDENT --comment TEXT")]
+    [InlineData(new[] { "silence", "--help" }, "warden silence HOST [--check CHECK] --for DURATION")]
+    [InlineData(new[] { "report", "--help" }, "warden report [--json]")]
     public async Task Help_prints_the_right_page(string[] args, string expected)
     {
         var console = new CapturedConsole();
@@ -43,6 +49,75 @@ public sealed class WardenCommandLineTests
 
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains(expected, console.Out);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("tui")]
+    [InlineData("hosts")]
+    [InlineData("incidents")]
+    [InlineData("show")]
+    [InlineData("ack")]
+    [InlineData("resolve")]
+    [InlineData("silence")]
+    [InlineData("report")]
+    public async Task Every_help_page_documents_readonly_and_every_exit_code(string command)
+    {
+        var console = new CapturedConsole();
+
+        await WardenCommandLine.RunAsync(command.Length == 0 ? ["--help"] : [command, "--help"], console.Console);
+
+        Assert.Contains("--readonly", console.Out);
+        for (int code = 0; code <= 6; code++)
+        {
+            Assert.Contains($"{code} ", console.Out[console.Out.IndexOf("Exit codes:", StringComparison.Ordinal)..]);
+        }
+
+        Assert.All(console.Out.Split('\n'), line => Assert.True(line.Length <= 90, line));
+    }
+
+    [Theory]
+    [InlineData("ack INC-7 --readonly")]
+    [InlineData("resolve INC-7 --comment fixed --readonly")]
+    [InlineData("silence web-01 --for 1h --readonly")]
+    public async Task State_changing_commands_are_refused_under_readonly(string line)
+    {
+        var console = new CapturedConsole();
+
+        int exit = await WardenCommandLine.RunAsync(line.Split(' '), console.Console);
+
+        Assert.Equal(ExitCodes.ReadOnly, exit);
+        Assert.Contains("refused: --readonly", console.Error);
+    }
+
+    [Theory]
+    [InlineData("incidents", "ListIncidents")]
+    [InlineData("show INC-7", "GetIncident")]
+    [InlineData("ack INC-7", "Acknowledge")]
+    [InlineData("resolve INC-7 --comment fixed", "Resolve")]
+    [InlineData("silence web-01 --for 1h", "Silence")]
+    [InlineData("report", "GetReport")]
+    public async Task Commands_the_aggregator_cannot_serve_yet_exit_6_naming_the_missing_call(string line, string rpc)
+    {
+        var console = new CapturedConsole();
+
+        int exit = await WardenCommandLine.RunAsync([.. line.Split(' '), "--aggregator", "http://127.0.0.1:9"], console.Console);
+
+        Assert.Equal(ExitCodes.NotSupported, exit);
+        Assert.Contains($"has no {rpc} yet", console.Error);
+        Assert.Contains("nothing was changed", console.Error);
+        Assert.Empty(console.Out);
+    }
+
+    [Fact]
+    public async Task A_usage_error_points_at_the_commands_own_help()
+    {
+        var console = new CapturedConsole();
+
+        int exit = await WardenCommandLine.RunAsync(["resolve", "INC-7"], console.Console);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("Run 'warden resolve --help' for usage.", console.Error);
     }
 
     [Fact]

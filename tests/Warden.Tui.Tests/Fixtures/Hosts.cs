@@ -39,6 +39,38 @@ internal static class Hosts
         LastSequence = 7,
     };
 
+    /// <summary>
+    /// A connected host with a host score and component scores (system, storage, vm, network,
+    /// service, security; null leaves the reading out), seen <paramref name="seenSecondsAgo"/> ago.
+    /// </summary>
+    public static HostSummary Scored(string name, double? host, double?[] components, int seenSecondsAgo = 2, bool connected = true)
+    {
+        var summary = new HostSummary
+        {
+            Host = name,
+            AgentVersion = "0.1.0",
+            Connected = connected,
+            LastSeen = Timestamp.FromDateTimeOffset(ServerTime.AddSeconds(-seenSecondsAgo)),
+            LastSequence = 1,
+            Latest = { Reading("cpu.busy_pct", 10) },
+        };
+        if (host is double h)
+        {
+            summary.Latest.Add(Reading("score.host", h));
+        }
+
+        string[] names = ["system", "storage", "vm", "network", "service", "security"];
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (components[i] is double score)
+            {
+                summary.Latest.Add(Reading("score." + names[i], score));
+            }
+        }
+
+        return summary;
+    }
+
     public static Reading Reading(string name, double last, string subject = "", uint count = 5) =>
         new() { Name = name, Subject = subject, Last = last, Min = last, Max = last, Count = count };
 }

@@ -24,7 +24,7 @@ public sealed class HostListStateTests
     {
         _state.HostUpserted(Hosts.Web01());
 
-        Assert.Empty(_state.Rows());
+        Assert.Empty(_state.FleetRows());
         Assert.Equal(FeedStatus.Connecting, _state.Status);
         Assert.Equal("connecting to http://agg:7400…", _state.StatusLine("http://agg:7400"));
     }
@@ -34,7 +34,7 @@ public sealed class HostListStateTests
     {
         Snapshot(Hosts.Web01(), Hosts.Db02());
 
-        Assert.Equal(["db-02", "web-01"], _state.Rows().Select(r => r.Host));
+        Assert.Equal(["db-02", "web-01"], _state.FleetRows().Select(r => r.Host));
         Assert.Equal("3s", Row("web-01").LastSeen);
         Assert.Equal(FeedStatus.Live, _state.Status);
         Assert.Null(_state.Banner);
@@ -61,7 +61,7 @@ public sealed class HostListStateTests
         _state.HostUpserted(web);
         _state.HostUpserted(Hosts.Db02());
 
-        Assert.Equal("disconnected", Row("web-01").State);
+        Assert.Equal("stale", Row("web-01").Agent);
         Assert.Equal(2, _state.HostCount);
         Assert.Equal(3, _changes);
     }
@@ -76,7 +76,7 @@ public sealed class HostListStateTests
 
         Assert.True(_state.IsStale);
         Assert.Equal("connection lost — reconnecting", _state.Banner);
-        Assert.Equal(["web-01"], _state.Rows().Select(r => r.Host));
+        Assert.Equal(["web-01"], _state.FleetRows().Select(r => r.Host));
         Assert.Equal("stale for 3s · Unavailable: gone · retry in 1s", _state.StatusLine("http://agg:7400"));
     }
 
@@ -88,10 +88,10 @@ public sealed class HostListStateTests
 
         // db-02 was removed while we were away; web-01 keeps showing until the new snapshot ends.
         _state.HostUpserted(Hosts.Web01());
-        Assert.Equal(2, _state.Rows().Count);
+        Assert.Equal(2, _state.FleetRows().Count);
         _state.SnapshotEnded(Hosts.ServerTime);
 
-        Assert.Equal(["web-01"], _state.Rows().Select(r => r.Host));
+        Assert.Equal(["web-01"], _state.FleetRows().Select(r => r.Host));
         Assert.False(_state.IsStale);
         Assert.Null(_state.Banner);
     }
@@ -103,7 +103,7 @@ public sealed class HostListStateTests
         _state.ConnectionLost("Unavailable: reset", TimeSpan.FromSeconds(1));
         Snapshot(Hosts.Web01());
 
-        Assert.Equal(["web-01"], _state.Rows().Select(r => r.Host));
+        Assert.Equal(["web-01"], _state.FleetRows().Select(r => r.Host));
     }
 
     [Fact]
@@ -126,5 +126,5 @@ public sealed class HostListStateTests
         _state.SnapshotEnded(Hosts.ServerTime);
     }
 
-    private HostRow Row(string host) => _state.Rows().Single(r => r.Host == host);
+    private FleetRow Row(string host) => _state.FleetRows().Single(r => r.Host == host);
 }

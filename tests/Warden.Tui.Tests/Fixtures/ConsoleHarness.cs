@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Time.Testing;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
+using Terminal.Gui.Time;
+using Warden.Tui.Model;
+using Warden.Tui.Views;
+using Warden.Tui.Views.Shell;
+
+namespace Warden.Tui.Tests.Fixtures;
+
+/// <summary>
+/// The whole console, headless: Terminal.Gui's ANSI driver with virtual time draws into an
+/// in-memory buffer we read back; keys are injected through the app as a terminal would send them.
+/// The host feed runs on a fake clock; refreshes run at once instead of on the next loop turn.
+/// </summary>
+internal sealed class ConsoleHarness : IDisposable
+{
+    public const string Address = "http://agg:7400";
+
+    private readonly IApplication _app;
+    private readonly ConsoleApp _console;
+
+    public ConsoleHarness(int width = 80, int height = 24, bool readOnly = false, bool colors = false)
+    {
+        _app = Application.Create(new VirtualTimeProvider());
+        _app.Init(DriverRegistry.Names.ANSI);
+        _app.Driver!.SetScreenSize(width, height);
+        State = new HostListState(Time);
+        _console = ConsoleApp.Create(_app, State, new ShellOptions(Address, readOnly), colors, post: action => action());
+        _app.Begin(_console.Window);
+    }
+
+    public FakeTimeProvider Time { get; } = new(Hosts.ServerTime);
+
+    public HostListState State { get; }
+
+    public ConsoleShell Shell => _console.Shell;
+
+    public bool StopRequested => _console.Window.StopRequested;
+
+    public void Resize(int width, int height) => _app.Driver!.SetScreenSize(width, height);
+
+    public void Snapshot(params Proto.V1.HostSummary[] hosts)
+    {
+        foreach (Proto.V1.HostSummary host in hosts)
+        {
+            State.HostUpserted(host);
+        }
+
+        State.SnapshotEnded(Hosts.ServerTime);
+    }
+
+    /// <summary>Types each character as its own key press.</summary>
+    public void Type(string text)
+    {
+        foreach (char c in text)
+        {
+            Press(new Key(c));
+        }
+    }
+
+    public void Press(Key key)
+    {
+        Screen();
+        _app.InjectKey(key);
+    }
+
+    public string Screen()
+    {
+        _app.LayoutAndDraw();
+        return _app.Driver!.ToString() ?? string.Empty;
+    }
+
+    /// <summary>The screen's lines, trailing blanks removed.</summary>
+    public string[] Lines() => Screen().Split('\n').Select(l => l.TrimEnd()).ToArray();
+
+    /// <summary>The bottom line inside the window: hints, the text being typed, a question or a message.</summary>
+    public string StatusLine()
+    {
+        string[] lines = Lines();
+        return lines[Array.FindLastIndex(lines, l => l.StartsWith('└')) - 1];
+    }
+
+    /// <summary>The line of the table that shows <paramref name="host"/>.</summary>
+    public string RowOf(string host) => Lines().Single(l => l.Contains(host, StringComparison.Ordinal));
+
+    /// <summary>The foreground colour of the first cell of the first place <paramref name="text"/> shows.</summary>
+    public Color? ForegroundAt(string text)
+    {
+        string[] lines = Lines();
+        for (int row = 0; row < lines.Length; row++)
+        {
+            int col = lines[row].IndexOf(text, StringComparison.Ordinal);
+            if (col >= 0)
+            {
+                return _app.Driver!.Contents![row, col].Attribute?.Foreground;
+            }
+        }
+
+        throw new InvalidOperationException($"'{text}' is not on screen:\n{Screen()}");
+    }
+
+    public void Dispose()
+    {
+        _console.Dispose();
+        _app.Dispose();
+    }
+}

@@ -1,0 +1,61 @@
+namespace Warden.Tui.Cli;
+
+/// <summary>
+/// What one command accepts: its word, an optional positional argument (named for the usage
+/// message), the options allowed beyond the global ones, the ones it requires, whether it changes
+/// state (refused under --readonly), and the operator RPC it needs that the aggregator does not
+/// serve yet (the command then exits 6 rather than pretend).
+/// </summary>
+internal sealed record CommandSpec(CommandKind Kind, string Word, string? Positional, IReadOnlyList<string> Options)
+{
+    public IReadOnlyList<string> Required { get; init; } = [];
+
+    public bool ChangesState { get; init; }
+
+    public string? PendingApi { get; init; }
+
+    public static readonly IReadOnlyList<CommandSpec> All =
+    [
+        new(CommandKind.Tui, "tui", null, []),
+        new(CommandKind.Hosts, "hosts", null, [Option.Json]),
+        new(CommandKind.Incidents, "incidents", null, [Option.Json, Option.State, Option.Severity]) { PendingApi = "ListIncidents" },
+        new(CommandKind.Show, "show", "INCIDENT", [Option.Json]) { PendingApi = "GetIncident" },
+        new(CommandKind.Ack, "ack", "INCIDENT", [Option.Comment]) { ChangesState = true, PendingApi = "Acknowledge" },
+        new(CommandKind.Resolve, "resolve", "INCIDENT", [Option.Comment]) { Required = [Option.Comment], ChangesState = true, PendingApi = "Resolve" },
+        new(CommandKind.Silence, "silence", "HOST", [Option.Check, Option.For, Option.Comment]) { Required = [Option.For], ChangesState = true, PendingApi = "Silence" },
+        new(CommandKind.Report, "report", null, [Option.Json]) { PendingApi = "GetReport" },
+    ];
+
+    public static CommandSpec For(CommandKind kind) => All.Single(s => s.Kind == kind);
+
+    public static CommandSpec? Find(string word) => All.FirstOrDefault(s => s.Word == word);
+}
+
+/// <summary>Option names, and which of them take a value.</summary>
+internal static class Option
+{
+    public const string Aggregator = "--aggregator";
+    public const string Json = "--json";
+    public const string ReadOnly = "--readonly";
+    public const string Comment = "--comment";
+    public const string Check = "--check";
+    public const string For = "--for";
+    public const string State = "--state";
+    public const string Severity = "--severity";
+
+    public static readonly IReadOnlySet<string> WithValue = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Aggregator, Comment, Check, For, State, Severity,
+    };
+
+    /// <summary>What the value looks like, for "option '--for' needs a DURATION".</summary>
+    public static string ValueName(string option) => option switch
+    {
+        Aggregator => "a URL, e.g. --aggregator http://127.0.0.1:7400",
+        Comment => "TEXT",
+        Check => "a check name, e.g. disk_space:/var",
+        For => "a DURATION, e.g. 30m, 2h, 1d",
+        State => "open, acknowledged, resolved or all",
+        _ => "P0, P1, P2, P3 or P4",
+    };
+}

@@ -1,0 +1,48 @@
+using Terminal.Gui.App;
+using Warden.Tui.Model;
+using Warden.Tui.Views.Shell;
+
+namespace Warden.Tui.Views;
+
+/// <summary>
+/// The console put together on an app: the shell window, the shell with its views, keys routed to
+/// the shell before any view, and feed changes coalesced into one refresh per main-loop turn.
+/// Tests build it on a headless app the same way the real session does.
+/// </summary>
+internal sealed class ConsoleApp : IDisposable
+{
+    private ConsoleApp(ShellWindow window, ConsoleShell shell)
+    {
+        Window = window;
+        Shell = shell;
+    }
+
+    public ShellWindow Window { get; }
+
+    public ConsoleShell Shell { get; }
+
+    /// <param name="post">Defers a refresh on the UI thread; null means app.Invoke.</param>
+    public static ConsoleApp Create(IApplication app, HostListState hosts, ShellOptions options, bool colors, Action<Action>? post = null)
+    {
+        var window = new ShellWindow(colors);
+        var shell = new ConsoleShell(window, ConsoleScreens.Catalog(hosts, colors), hosts, options, app.RequestStop, post ?? (action => app.Invoke(action)));
+        hosts.Changed += shell.RequestRefresh;
+
+        // Application-level KeyDown runs before any view, so the table's type-to-search never eats q, : or /.
+        app.Keyboard.KeyDown += (_, key) =>
+        {
+            if (shell.HandleKey(key))
+            {
+                key.Handled = true;
+            }
+        };
+        shell.Jump(ConsoleScreens.Start);
+        return new ConsoleApp(window, shell);
+    }
+
+    public void Dispose()
+    {
+        Shell.Dispose();
+        Window.Dispose();
+    }
+}

@@ -1,0 +1,16 @@
+namespace Warden.Tui.Views.Shell;
+
+/// <summary>The keys every view has, listed first by `?`.</summary>
+internal static class GlobalKeys
+{
+    public static readonly IReadOnlyList<KeyHelp> All =
+    [
+        new("?", "this help"),
+        new(":name Enter", "jump to a view: :hosts :incidents :report :audit (:q quits)"),
+        new("/text", "filter as you type (any column, any case); Enter keeps it"),
+        new("Esc", "clear the filter, else go back one view"),
+        new("q", "go back one view; quit from the top view"),
+        new("↑ ↓ PgUp PgDn", "move the cursor; Home/End jump to the first/last row"),
+        new("y / n", "answer a confirmation (anything but y cancels)"),
+    ];
+}

@@ -1,0 +1,53 @@
+using Terminal.Gui.Drawing;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+using Attribute = Terminal.Gui.Drawing.Attribute;
+
+namespace Warden.Tui.Views.Shell;
+
+/// <summary>
+/// The frame every view is shown in: title (breadcrumb, read-only, stale), a banner line for a lost
+/// connection, an info line (feed state, sort, filter), the current view, and the status line (key
+/// hints, the command or filter being typed, a question, or a message). At 80x24 the view gets 19 rows.
+/// </summary>
+internal sealed class ShellWindow : Window
+{
+    private readonly Label _banner;
+    private readonly Label _info;
+    private readonly Label _status;
+    private readonly View _body;
+
+    public ShellWindow(bool colors)
+    {
+        // Auto width: the banner's colour covers its words only, and nothing while it is empty.
+        _banner = new Label { X = 0, Y = 0, Text = string.Empty };
+        _info = new Label { X = 0, Y = 1, Width = Dim.Fill(), Height = 1, Text = string.Empty };
+        _body = new View { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(1), CanFocus = true };
+        _status = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1, Text = string.Empty };
+        if (colors)
+        {
+            _banner.SetScheme(new Scheme(new Attribute(Color.White, Color.Red)));
+        }
+
+        Add(_banner, _info, _body, _status);
+    }
+
+    public void ShowContent(View content)
+    {
+        foreach (View old in _body.SubViews.ToArray())
+        {
+            _body.Remove(old);
+        }
+
+        _body.Add(content);
+        content.SetFocus();
+    }
+
+    public void SetLines(string title, string? banner, string info, string status)
+    {
+        Title = title;
+        _banner.Text = banner ?? string.Empty;
+        _info.Text = info;
+        _status.Text = status;
+    }
+}
