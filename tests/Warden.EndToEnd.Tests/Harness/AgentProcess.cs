@@ -27,6 +27,7 @@ internal sealed class AgentProcess : IDisposable
     public static AgentProcess Start(string directory, string host, string[] endpoints, double shipIntervalSeconds = 1,
         string aggregatorKeys = "", string topLevelKeys = "", IReadOnlyDictionary<string, string>? environment = null)
     {
+        Directory.CreateDirectory(directory);
         var config = Path.Combine(directory, "agent.json");
         var state = Path.Combine(directory, "agent-state");
         var list = string.Join(", ", endpoints.Select(e => $"\"{e}\""));
