@@ -33,13 +33,13 @@ internal static class CatchUpMeasurement
                 return 1;
             }
         }
-        var payload = RealWindow();
+        var window = RealWindow();
         var backlog = new List<Sample>();
         var baseline = new List<Sample>();
         for (var run = 0; run < Runs; run++)
         {
-            baseline.Add(await OnceAsync(publishDirectory, payload, spooled: 0));
-            backlog.Add(await OnceAsync(publishDirectory, payload, spooled: Backlog));
+            baseline.Add(await OnceAsync(publishDirectory, window, spooled: 0));
+            backlog.Add(await OnceAsync(publishDirectory, window, spooled: Backlog));
             Console.WriteLine($"run {run + 1}: backlog {backlog[^1]}; baseline {baseline[^1]}");
         }
         var report = Report(backlog, baseline);
@@ -68,14 +68,14 @@ internal static class CatchUpMeasurement
             """);
     }
 
-    private static async Task<Sample> OnceAsync(string publish, byte[] payload, int spooled)
+    private static async Task<Sample> OnceAsync(string publish, SampleBatch window, int spooled)
     {
         var dir = Path.Combine(Path.GetTempPath(), "warden-catchup-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
         try
         {
             var state = Path.Combine(dir, "agent");
-            Spool(state, payload, spooled);
+            Spool(state, window, spooled);
             using var aggregator = await AggregatorAsync(publish, dir);
             var config = Path.Combine(dir, "agent.json");
             await File.WriteAllTextAsync(config, $$"""
@@ -94,7 +94,7 @@ internal static class CatchUpMeasurement
     }
 
     // The spool an agent leaves after a 10-minute outage: its counter and `count` numbered records.
-    private static void Spool(string state, byte[] payload, int count)
+    private static void Spool(string state, SampleBatch window, int count)
     {
         using var counter = SequenceCounter.Open(state);
         counter.EnsureAbove(0);
@@ -102,7 +102,8 @@ internal static class CatchUpMeasurement
         for (var i = 0; i < count; i++)
         {
             var sequence = counter.PeekNext();
-            spool.Append(sequence, SpoolRecordKind.Samples, payload);
+            window.Sequence = sequence;
+            spool.Append(sequence, SpoolRecordKind.Samples, window.ToByteArray());
             counter.Advance(sequence);
         }
     }
@@ -117,8 +118,14 @@ internal static class CatchUpMeasurement
         };
         var clock = Stopwatch.StartNew();
         using var agent = Process.Start(info)!;
+        var output = new System.Text.StringBuilder();
+        agent.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         agent.OutputDataReceived += (_, e) =>
         {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
             if (e.Data?.Contains("connected to aggregator", StringComparison.Ordinal) == true)
             {
                 connected.TrySetResult(clock.Elapsed);
@@ -130,7 +137,7 @@ internal static class CatchUpMeasurement
         var maxRss = 0L;
         try
         {
-            var deadline = TimeSpan.FromMinutes(2);
+            var deadline = TimeSpan.FromSeconds(60);
             while (clock.Elapsed < deadline)
             {
                 maxRss = Math.Max(maxRss, RssKiB(agent.Id));
@@ -144,7 +151,10 @@ internal static class CatchUpMeasurement
                 }
                 await Task.Delay(10);
             }
-            throw new TimeoutException($"the aggregator did not store sequence {target} within {deadline}");
+            lock (output)
+            {
+                throw new TimeoutException($"the aggregator did not store sequence {target} within {deadline}; the agent said:\n{output}");
+            }
         }
         finally
         {
@@ -178,14 +188,14 @@ internal static class CatchUpMeasurement
         return new RunningAggregator(process, (await File.ReadAllTextAsync(portFile)).Trim());
     }
 
-    private static byte[] RealWindow()
+    private static SampleBatch RealWindow()
     {
         using var sensor = new HostSensor("/proc");
         var readings = new HostReadings();
         var window = new ReadingWindow(DateTimeOffset.UtcNow);
         sensor.Sense(readings);
         window.Add(readings);
-        return window.ToBatch(DateTimeOffset.UtcNow).ToByteArray();
+        return window.ToBatch(DateTimeOffset.UtcNow);
     }
 
     // utime + stime of /proc/PID/stat, in clock ticks (USER_HZ, 100 on Linux).
