@@ -90,6 +90,8 @@ internal static class AgentHost
             Environment.SetEnvironmentVariable(variable, null);
         }
         services.AddSingleton(notifier);
+        // systemd records start and stop itself; no "Press Ctrl+C" lines in the journal.
+        services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         services.AddHostedService(sp => new SystemdService(notifier, watchdog, () => sp.GetRequiredService<SensingService>().LastSensed,
             TimeSpan.FromSeconds(options.Sampling.SenseIntervalSeconds), sp.GetRequiredService<IHostApplicationLifetime>(),
             TimeProvider.System, sp.GetRequiredService<ILogger<SystemdService>>()));
