@@ -55,8 +55,8 @@ public class StreamingFaultTests
             await StoredAtLeastAsync(aggregator, agent, Math.Max(agent.LastNumbered(), 1) + 5);
             proxy.DropAll();
             await StoredAtLeastAsync(aggregator, agent, agent.LastNumbered() + 5);
-            // Frozen while records flow: only the agent's unanswered HTTP/2 PING can tell it so.
-            proxy.StallAll();
+            // Frozen halfway through a record: only the agent's unanswered HTTP/2 PING can tell it so.
+            proxy.StallMidTransfer(100);
             await StoredAtLeastAsync(aggregator, agent, agent.LastNumbered() + 5);
         }
         var final = agent.LastNumbered();

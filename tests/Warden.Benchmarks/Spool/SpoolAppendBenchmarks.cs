@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Google.Protobuf;
 using Warden.Agent.Configuration;
-using Warden.Agent.Sensing;
 using Warden.Agent.Spool;
 
 namespace Warden.Benchmarks.Spool;
@@ -33,15 +32,7 @@ public class SpoolAppendBenchmarks
             var directory = Path.Combine(Root, "warden-bench-spool-" + Guid.NewGuid().ToString("N")[..8]);
             _spools[fsync] = (RecordSpool.Open(directory, new SpoolOptions { Fsync = fsync, FsyncIntervalMs = 1000 }, TimeProvider.System), directory);
         }
-        using var sensor = new HostSensor("/proc");
-        var readings = new HostReadings();
-        var window = new ReadingWindow(DateTimeOffset.UtcNow);
-        for (var i = 0; i < 10; i++)
-        {
-            sensor.Sense(readings);
-            window.Add(readings);
-        }
-        _payload = window.ToBatch(DateTimeOffset.UtcNow).ToByteArray();
+        _payload = RealWindow.Of(senses: 10).ToByteArray();
     }
 
     [GlobalCleanup]

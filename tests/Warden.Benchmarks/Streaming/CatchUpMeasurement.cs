@@ -3,7 +3,6 @@ using System.Globalization;
 using Google.Protobuf;
 using Grpc.Net.Client;
 using Warden.Agent.Configuration;
-using Warden.Agent.Sensing;
 using Warden.Agent.Spool;
 using Warden.Agent.State;
 using Warden.Proto.V1;
@@ -33,7 +32,7 @@ internal static class CatchUpMeasurement
                 return 1;
             }
         }
-        var window = RealWindow();
+        var window = RealWindow.Of(senses: 10);
         var backlog = new List<Sample>();
         var baseline = new List<Sample>();
         for (var run = 0; run < Runs; run++)
@@ -186,16 +185,6 @@ internal static class CatchUpMeasurement
             await Task.Delay(20);
         }
         return new RunningAggregator(process, (await File.ReadAllTextAsync(portFile)).Trim());
-    }
-
-    private static SampleBatch RealWindow()
-    {
-        using var sensor = new HostSensor("/proc");
-        var readings = new HostReadings();
-        var window = new ReadingWindow(DateTimeOffset.UtcNow);
-        sensor.Sense(readings);
-        window.Add(readings);
-        return window.ToBatch(DateTimeOffset.UtcNow);
     }
 
     // utime + stime of /proc/PID/stat, in clock ticks (USER_HZ, 100 on Linux).

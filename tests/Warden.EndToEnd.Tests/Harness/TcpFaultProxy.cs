@@ -46,14 +46,17 @@ internal sealed class TcpFaultProxy : IDisposable
         }
     }
 
-    /// <summary>Freezes every open connection: nothing more is forwarded on it, nothing is closed.</summary>
-    public void StallAll()
+    /// <summary>
+    /// Freezes each open connection once it has forwarded <paramref name="bytes"/> more bytes towards
+    /// the target, so the stall cuts a message in half rather than falling between two.
+    /// </summary>
+    public void StallMidTransfer(int bytes)
     {
         lock (_links)
         {
             foreach (var link in _links)
             {
-                link.Stalled = true;
+                link.StallAfter = bytes;
             }
         }
     }
@@ -114,6 +117,17 @@ internal sealed class TcpFaultProxy : IDisposable
                 {
                     break;
                 }
+                if (up && link.StallAfter is { } allowance && allowance <= n)
+                {
+                    await to.SendAsync(buffer.AsMemory(0, allowance), SocketFlags.None, _stop.Token);
+                    Interlocked.Add(ref _bytesUp, allowance);
+                    link.Stalled = true;
+                    break;
+                }
+                if (up && link.StallAfter is not null)
+                {
+                    link.StallAfter -= n;
+                }
                 await to.SendAsync(buffer.AsMemory(0, n), SocketFlags.None, _stop.Token);
                 if (up)
                 {
@@ -151,6 +165,9 @@ internal sealed class TcpFaultProxy : IDisposable
     private sealed class Link(Socket client, Socket server)
     {
         public volatile bool Stalled;
+
+        /// <summary>Bytes still to forward towards the target before stalling; null when not armed.</summary>
+        public int? StallAfter { get; set; }
 
         public void Close()
         {
