@@ -5,7 +5,7 @@
 //   PublishTui    warden as one Native AOT executable
 //   Publish       all three programs into artifacts/publish
 //   Run           start the whole system locally: aggregator, an agent on this host, warden attached
-//   Bench         the benchmarks (BenchmarkDotNet), results in artifacts/bench
+//   Bench         the benchmarks (BenchmarkDotNet; --filter='*CatchUp*' times the published programs), results in artifacts/bench
 //   Footprint     RSS and CPU of the published agent beside node_exporter, in one run (--duration=600)
 using System.Xml.Linq;
 
@@ -169,7 +169,13 @@ Task("Run")
 
 Task("Bench").Does(() =>
 {
-    Dotnet($"run -c Release --project tests/Warden.Benchmarks -- --filter \"{benchFilter}\" --artifacts \"{artifacts.Combine("bench")}\"");
+    if (benchFilter.Contains("CatchUp", StringComparison.OrdinalIgnoreCase))
+    {
+        // The catch-up measurement times the published Native AOT agent and the aggregator as processes.
+        PublishNative("agent/Warden.Agent.csproj", "warden-agent");
+        Dotnet($"publish aggregator/Warden.Aggregator.csproj -c {configuration} -o \"{publishDir}\"");
+    }
+    Dotnet($"run -c Release --project tests/Warden.Benchmarks -- --filter \"{benchFilter}\" --artifacts \"{artifacts.Combine("bench")}\" --publish \"{publishDir}\"");
 });
 
 Task("Footprint")

@@ -8,10 +8,10 @@ cd "$(dirname "$0")"
 
 # Debian packages: a C toolchain and zlib for Native AOT linking; for the tests, the real tools
 # the agent is checked against (procps: free, vmstat; iproute2: network namespaces; Nagios plugins;
-# QEMU for a real guest).
+# QEMU for a real guest; systemd for `systemd-analyze verify` of the shipped unit).
 missing=()
 if ! command -v clang >/dev/null && ! command -v clang-14 >/dev/null; then missing+=(clang); fi
-for package in zlib1g-dev procps iproute2 monitoring-plugins-basic qemu-system-x86; do
+for package in zlib1g-dev procps iproute2 monitoring-plugins-basic qemu-system-x86 systemd; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if ((${#missing[@]})); then

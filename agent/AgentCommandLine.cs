@@ -103,6 +103,11 @@ internal static class AgentCommandLine
               Aggregator:Endpoints             {string.Join(", ", o.Aggregator.Endpoints)}
               Aggregator:ReconnectMinSeconds   {o.Aggregator.ReconnectMinSeconds}
               Aggregator:ReconnectMaxSeconds   {o.Aggregator.ReconnectMaxSeconds}
+              Aggregator:FailbackSeconds       {o.Aggregator.FailbackSeconds}
+              Aggregator:Compression           {o.Aggregator.Compression}
+              Aggregator:KeepAlivePingDelaySeconds   {o.Aggregator.KeepAlivePingDelaySeconds}
+              Aggregator:KeepAlivePingTimeoutSeconds {o.Aggregator.KeepAlivePingTimeoutSeconds}
+              Aggregator:BatchDelayMs          {o.Aggregator.BatchDelayMs}
               Spool:Directory                  {o.Spool.ResolveDirectory(o.StateDirectory)}
               Spool:MaxBytes                   {o.Spool.MaxBytes}
               Spool:SegmentBytes               {o.Spool.SegmentBytes}
@@ -110,6 +115,8 @@ internal static class AgentCommandLine
               Spool:FsyncIntervalMs            {o.Spool.FsyncIntervalMs}
               Sampling:SenseIntervalSeconds    {o.Sampling.SenseIntervalSeconds}
               Sampling:ShipIntervalSeconds     {o.Sampling.ShipIntervalSeconds}
+              Logging:Format                   {o.Logging.Format}
+              Logging:Level                    {o.Logging.Level}
             """);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Warden.Agent.Checks;
 using Warden.Agent.Configuration;
+using Warden.Agent.Hosting;
 using Warden.Agent.Sensing;
 using Warden.Agent.Spool;
 using Warden.Agent.State;
@@ -39,13 +40,7 @@ internal static class AgentHost
         using var ownedSpool = spool; // closing syncs the open segment
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffzzz ";
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Services.AddSystemd();
+        AgentLogging.Configure(builder.Logging, options.Logging, Environment.GetEnvironmentVariable);
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -64,6 +59,7 @@ internal static class AgentHost
         builder.Services.AddSingleton(sp => new AgentCommands(sp.GetRequiredService<SensingService>().CollectNow,
             sp.GetRequiredService<CheckService>().Healer, sp.GetRequiredService<ILogger<AgentCommands>>()));
         builder.Services.AddHostedService<AggregatorLink>();
+        AddSystemd(builder.Services, options);
 
         using var host = builder.Build();
         var identity = host.Services.GetRequiredService<AgentIdentity>();
@@ -76,6 +72,30 @@ internal static class AgentHost
         }
         Log.SpoolOpened(spoolLogger, spool.Directory, spool.Count, spool.Bytes);
         await host.RunAsync();
+        spool.Dispose();
+        Log.Stopped(spoolLogger, spool.Count);
         return 0;
+    }
+
+    // Registered only when systemd started the agent as Type=notify. The variables are cleared so
+    // heal commands the agent runs do not inherit them and notify systemd in its name.
+    private static void AddSystemd(IServiceCollection services, AgentOptions options)
+    {
+        var notifier = SystemdNotifier.FromEnvironment(Environment.GetEnvironmentVariable);
+        if (notifier is null)
+        {
+            return;
+        }
+        var watchdog = SystemdNotifier.WatchdogPeriod(Environment.GetEnvironmentVariable, Environment.ProcessId);
+        foreach (var variable in (string[])["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"])
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+        services.AddSingleton(notifier);
+        // systemd records start and stop itself; no "Press Ctrl+C" lines in the journal.
+        services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+        services.AddHostedService(sp => new SystemdService(notifier, watchdog, () => sp.GetRequiredService<SensingService>().LastSensed,
+            TimeSpan.FromSeconds(options.Sampling.SenseIntervalSeconds), sp.GetRequiredService<IHostApplicationLifetime>(),
+            TimeProvider.System, sp.GetRequiredService<ILogger<SystemdService>>()));
     }
 }

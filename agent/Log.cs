@@ -14,8 +14,8 @@ internal static partial class Log
     [LoggerMessage(10, LogLevel.Information, "connected to aggregator {Endpoint}; it has stored up to sequence {Stored}, resending {Pending} pending records")]
     public static partial void Connected(ILogger logger, string endpoint, ulong stored, int pending);
 
-    [LoggerMessage(11, LogLevel.Warning, "aggregator {Endpoint} unreachable or stream broken ({Reason}); retrying in {Delay}")]
-    public static partial void Disconnected(ILogger logger, string endpoint, string reason, TimeSpan delay);
+    [LoggerMessage(11, LogLevel.Warning, "aggregator {Endpoint} unreachable or stream broken ({Reason}); trying {Next} in {Delay}")]
+    public static partial void Disconnected(ILogger logger, string endpoint, string reason, string next, TimeSpan delay);
 
     [LoggerMessage(12, LogLevel.Information, "command {CommandId} from aggregator: {Action}")]
     public static partial void Command(ILogger logger, string commandId, string action);
@@ -25,6 +25,21 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Information, "no sequence counter in the state folder (first start, or the state was lost); numbering from {Stored}, what the aggregator has stored, upwards")]
     public static partial void SequenceSeeded(ILogger logger, ulong stored);
+
+    [LoggerMessage(15, LogLevel.Information, "aggregator {Endpoint} has carried the stream for the failback time; trying the first endpoint {First} again")]
+    public static partial void FailingBack(ILogger logger, string endpoint, string first);
+
+    [LoggerMessage(16, LogLevel.Information, "systemd: notifying {Socket}; watchdog {Watchdog}")]
+    public static partial void SystemdNotify(ILogger logger, string socket, string watchdog);
+
+    [LoggerMessage(17, LogLevel.Warning, "systemd: cannot notify {Socket}: {Error}")]
+    public static partial void SystemdNotifyFailed(ILogger logger, string socket, string error);
+
+    [LoggerMessage(18, LogLevel.Error, "systemd watchdog: the sensing loop last ran {Age} ago; withholding WATCHDOG=1 so systemd restarts the agent")]
+    public static partial void WatchdogWithheld(ILogger logger, TimeSpan age);
+
+    [LoggerMessage(19, LogLevel.Information, "warden-agent stopped: {Records} unacknowledged records kept in the spool, synced to disk")]
+    public static partial void Stopped(ILogger logger, int records);
 
     [LoggerMessage(20, LogLevel.Warning, "check {Check} failed to evaluate: {Error}")]
     public static partial void CheckFailed(ILogger logger, string check, string error);

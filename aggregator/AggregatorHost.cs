@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Net;
+using Grpc.Net.Compression;
 using LiteDB;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,6 +19,8 @@ namespace Warden.Aggregator;
 internal static class AggregatorHost
 {
     public const int MaxMessageBytes = 4 * 1024 * 1024;
+    public static readonly TimeSpan KeepAlivePingDelay = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
 
     public static async Task<int> RunAsync(AggregatorOptions options, IPEndPoint endpoint, string? portFile)
     {
@@ -46,11 +50,17 @@ internal static class AggregatorHost
             {
                 kestrel.Listen(endpoint, listen => listen.Protocols = HttpProtocols.Http2);
                 kestrel.Limits.MaxRequestBodySize = null; // streams are long-lived; each message is capped by gRPC
+                // The aggregator pings idle agent connections too, so one whose host vanished is closed
+                // and its stream released instead of waiting on TCP for many minutes.
+                kestrel.Limits.Http2.KeepAlivePingDelay = KeepAlivePingDelay;
+                kestrel.Limits.Http2.KeepAlivePingTimeout = KeepAlivePingTimeout;
             });
             builder.Services.AddGrpc(grpc =>
             {
                 grpc.MaxReceiveMessageSize = MaxMessageBytes;
                 grpc.MaxSendMessageSize = MaxMessageBytes;
+                // Agents send their messages gzip-compressed (grpc-encoding: gzip); nothing else is accepted but identity.
+                grpc.CompressionProviders = [new GzipCompressionProvider(CompressionLevel.Fastest)];
             });
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton<ISiteStore>(store);

@@ -94,7 +94,9 @@ public static class AgentConfigLoader
             errors.Add($"Checks:MaxAttempts: {o.Checks.MaxAttempts} must be between 1 and 100");
         }
         errors.AddRange(o.Checks.Problems());
+        errors.AddRange(o.Aggregator.Problems());
         errors.AddRange(o.Spool.Problems());
+        errors.AddRange(o.Logging.Problems());
         Positive(errors, "Sampling:SenseIntervalSeconds", o.Sampling.SenseIntervalSeconds);
         Positive(errors, "Sampling:ShipIntervalSeconds", o.Sampling.ShipIntervalSeconds);
         if (o.Sampling.ShipIntervalSeconds < o.Sampling.SenseIntervalSeconds)
@@ -135,6 +137,7 @@ public static class AgentConfigLoader
             nameof(AggregatorOptions) => "section 'Aggregator'",
             nameof(SamplingOptions) => "section 'Sampling'",
             nameof(SpoolOptions) => "section 'Spool'",
+            nameof(LoggingOptions) => "section 'Logging'",
             nameof(ChecksOptions) => "section 'Checks'",
             var other => Sections.TryGetValue(other, out var known) ? known : other,
         };

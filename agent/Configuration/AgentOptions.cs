@@ -47,6 +47,8 @@ public sealed class AgentOptions
     public SamplingOptions Sampling { get; set; } = new();
 
     public SpoolOptions Spool { get; set; } = new();
+
+    public LoggingOptions Logging { get; set; } = new();
 }
 
 public sealed class AggregatorOptions
@@ -64,6 +66,75 @@ public sealed class AggregatorOptions
     public double ReconnectMinSeconds { get; set; } = 1;
 
     public double ReconnectMaxSeconds { get; set; } = 30;
+
+    /// <summary>How the agent's messages are compressed on the wire: "gzip" or "none".</summary>
+    public string Compression { get; set; } = "gzip";
+
+    /// <summary>Idle time after which the agent sends an HTTP/2 PING, so a dead path is noticed.</summary>
+    public double KeepAlivePingDelaySeconds { get; set; } = 20;
+
+    /// <summary>How long a PING may go unanswered before the connection is dropped and re-dialled.</summary>
+    public double KeepAlivePingTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Connected to a later endpoint for this long, the agent tries the first one again.</summary>
+    public double FailbackSeconds { get; set; } = 300;
+
+    /// <summary>Records made within this many milliseconds of each other go out together in one burst.</summary>
+    public int BatchDelayMs { get; set; } = 5;
+
+    internal bool Gzip => Compression == "gzip";
+
+    internal IEnumerable<string> Problems()
+    {
+        if (Compression is not ("gzip" or "none"))
+        {
+            yield return $"Aggregator:Compression: '{Compression}' must be gzip or none";
+        }
+        // SocketsHttpHandler refuses a PING delay or timeout under one second.
+        if (!(KeepAlivePingDelaySeconds >= 1) || KeepAlivePingDelaySeconds > 86400)
+        {
+            yield return $"Aggregator:KeepAlivePingDelaySeconds: {KeepAlivePingDelaySeconds} must be between 1 and 86400";
+        }
+        if (!(KeepAlivePingTimeoutSeconds >= 1) || KeepAlivePingTimeoutSeconds > 86400)
+        {
+            yield return $"Aggregator:KeepAlivePingTimeoutSeconds: {KeepAlivePingTimeoutSeconds} must be between 1 and 86400";
+        }
+        if (!(FailbackSeconds > 0) || double.IsInfinity(FailbackSeconds))
+        {
+            yield return $"Aggregator:FailbackSeconds: {FailbackSeconds} must be a positive number of seconds";
+        }
+        if (BatchDelayMs is < 0 or > 10_000)
+        {
+            yield return $"Aggregator:BatchDelayMs: {BatchDelayMs} must be between 0 and 10000";
+        }
+    }
+}
+
+public sealed class LoggingOptions
+{
+    /// <summary>"Auto" (Systemd when started by systemd with JOURNAL_STREAM set, else Simple), "Simple", "Systemd" or "Json".</summary>
+    public string Format { get; set; } = "Auto";
+
+    /// <summary>The least severe level written: Trace, Debug, Information, Warning, Error or Critical.</summary>
+    public string Level { get; set; } = "Information";
+
+    internal static readonly string[] Formats = ["Auto", "Simple", "Systemd", "Json"];
+
+    internal IEnumerable<string> Problems()
+    {
+        if (!Formats.Contains(Format, StringComparer.OrdinalIgnoreCase))
+        {
+            yield return $"Logging:Format: '{Format}' must be Auto, Simple, Systemd or Json";
+        }
+        if (!Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(Level, ignoreCase: true, out var level)
+            || level == Microsoft.Extensions.Logging.LogLevel.None || int.TryParse(Level, out _))
+        {
+            yield return $"Logging:Level: '{Level}' must be Trace, Debug, Information, Warning, Error or Critical";
+        }
+    }
+
+    internal Microsoft.Extensions.Logging.LogLevel MinimumLevel =>
+        Enum.Parse<Microsoft.Extensions.Logging.LogLevel>(Level, ignoreCase: true);
 }
 
 public sealed class SamplingOptions

@@ -24,6 +24,7 @@ internal sealed class SensingService : BackgroundService
     private readonly ReadingWindow _window;
     private readonly object _gate = new();
     private string? _lastProblem;
+    private DateTimeOffset? _lastSensed;
 
     private readonly CheckRunner _checks;
     private readonly StatusReporter _status;
@@ -64,6 +65,19 @@ internal sealed class SensingService : BackgroundService
         }
     }
 
+    /// <summary>When the sensing loop last completed a pass; the systemd watchdog pings only while it moves.</summary>
+    public DateTimeOffset? LastSensed
+    {
+        get { lock (_gate) { return _lastSensed; } }
+    }
+
+    /// <summary>On SIGTERM: the loop ends, then the part window is shipped to the spool so nothing sensed is lost.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        Ship();
+    }
+
     /// <summary>Senses and ships the current window now (the aggregator's CollectNow command).</summary>
     public void CollectNow()
     {
@@ -83,6 +97,7 @@ internal sealed class SensingService : BackgroundService
                 Log.SenseProblem(_logger, problem);
             }
             _lastProblem = problem;
+            _lastSensed = _time.GetUtcNow();
         }
     }
 

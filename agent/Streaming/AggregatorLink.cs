@@ -1,6 +1,5 @@
 using System.Net.Http;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Warden.Agent.Configuration;
@@ -12,12 +11,14 @@ namespace Warden.Agent.Streaming;
 
 /// <summary>
 /// Keeps one bidirectional stream to an aggregator: Hello, then every pending record in sequence
-/// order, forgetting a record only when its Ack arrives. On any failure it moves to the next
-/// endpoint after a capped, jittered backoff and resends everything not yet acknowledged.
+/// order (gzip-compressed), forgetting a record only when its Ack arrives. On any failure it moves to
+/// the next endpoint after a capped, jittered backoff and resends everything not yet acknowledged;
+/// on a later endpoint it tries the first one again after Aggregator:FailbackSeconds.
 /// </summary>
 internal sealed class AggregatorLink : BackgroundService
 {
     private static readonly TimeSpan WelcomeTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
     private readonly AgentOptions _options;
     private readonly AgentIdentity _identity;
     private readonly PendingRecords _pending;
@@ -44,18 +45,23 @@ internal sealed class AggregatorLink : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var aggregator = _options.Aggregator;
         var backoff = new ReconnectBackoff(
-            TimeSpan.FromSeconds(_options.Aggregator.ReconnectMinSeconds),
-            TimeSpan.FromSeconds(_options.Aggregator.ReconnectMaxSeconds),
-            Random.Shared);
-        var endpoints = _options.Aggregator.Endpoints;
-        for (var attempt = 0; !stoppingToken.IsCancellationRequested; attempt++)
+            TimeSpan.FromSeconds(aggregator.ReconnectMinSeconds), TimeSpan.FromSeconds(aggregator.ReconnectMaxSeconds), Random.Shared);
+        var rotation = new EndpointRotation(aggregator.Endpoints, TimeSpan.FromSeconds(aggregator.FailbackSeconds));
+        while (!stoppingToken.IsCancellationRequested)
         {
-            var endpoint = endpoints[attempt % endpoints.Length];
+            var endpoint = rotation.Current;
             string reason;
             try
             {
-                await RunStreamAsync(endpoint, backoff, stoppingToken);
+                if (await RunStreamAsync(endpoint, backoff, rotation.FailbackAfter, stoppingToken) == StreamEnd.FailBack)
+                {
+                    Log.FailingBack(_logger, endpoint, aggregator.Endpoints[0]);
+                    _link.Disconnected(endpoint, "failing back to the first endpoint", _time.GetUtcNow());
+                    rotation.FailBack();
+                    continue;
+                }
                 reason = "the aggregator closed the stream";
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -70,9 +76,10 @@ internal sealed class AggregatorLink : BackgroundService
             {
                 reason = e.Message;
             }
+            rotation.Failed();
             var delay = backoff.NextDelay();
             _link.Disconnected(endpoint, reason, _time.GetUtcNow());
-            Log.Disconnected(_logger, endpoint, reason, delay);
+            Log.Disconnected(_logger, endpoint, reason, rotation.Current, delay);
             try
             {
                 await Task.Delay(delay, _time, stoppingToken);
@@ -84,23 +91,12 @@ internal sealed class AggregatorLink : BackgroundService
         }
     }
 
-    private async Task RunStreamAsync(string endpoint, ReconnectBackoff backoff, CancellationToken stoppingToken)
+    private async Task<StreamEnd> RunStreamAsync(string endpoint, ReconnectBackoff backoff, TimeSpan? failbackAfter, CancellationToken stoppingToken)
     {
-        using var channel = GrpcChannel.ForAddress(endpoint, new GrpcChannelOptions
-        {
-            HttpHandler = new SocketsHttpHandler
-            {
-                ConnectTimeout = TimeSpan.FromSeconds(5),
-                KeepAlivePingDelay = TimeSpan.FromSeconds(20),
-                KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
-                KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
-                PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-            },
-            MaxReceiveMessageSize = 4 * 1024 * 1024,
-        });
+        using var channel = LinkChannel.Create(endpoint, _options.Aggregator);
         var client = new AgentLink.AgentLinkClient(channel);
         using var streamCts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        using var call = client.Connect(cancellationToken: streamCts.Token);
+        using var call = client.Connect(LinkChannel.CallOptions(_options.Aggregator, streamCts.Token));
 
         var hello = _identity.ToHello(_pending.LastAcknowledged, _sensor.OnlineCpus, _sensor.BootTimeUnixSeconds);
         await call.RequestStream.WriteAsync(new AgentMessage { Hello = hello }, streamCts.Token);
@@ -121,9 +117,15 @@ internal sealed class AggregatorLink : BackgroundService
         var results = new Queue<CommandResult>();
         var wake = new ChangeSignal();
         var reader = ReadAsync(call.ResponseStream, results, wake, streamCts.Token);
+        using var failback = failbackAfter is { } after ? new CancellationTokenSource(after, _time) : null;
         try
         {
-            await WriteAsync(call.RequestStream, results, wake, reader, streamCts.Token);
+            var end = await WriteAsync(call.RequestStream, results, wake, reader, failback?.Token, streamCts.Token);
+            if (end == StreamEnd.FailBack)
+            {
+                await DrainAsync(call.RequestStream, reader, streamCts.Token);
+            }
+            return end;
         }
         finally
         {
@@ -136,6 +138,21 @@ internal sealed class AggregatorLink : BackgroundService
             {
                 // The reader ends with the stream; its own failure, if any, surfaced through WriteAsync.
             }
+        }
+    }
+
+    // Ends the stream from this side and waits a little for the Acks of what was sent, so failing
+    // back does not send the same records to two aggregators.
+    private async Task DrainAsync(IClientStreamWriter<AgentMessage> requests, Task reader, CancellationToken token)
+    {
+        await requests.CompleteAsync();
+        try
+        {
+            await reader.WaitAsync(DrainTimeout, _time, token);
+        }
+        catch (TimeoutException)
+        {
+            // Unacknowledged records stay in the spool and go to the first endpoint.
         }
     }
 
@@ -161,9 +178,11 @@ internal sealed class AggregatorLink : BackgroundService
         return responses.Current.Welcome;
     }
 
-    private async Task WriteAsync(IClientStreamWriter<AgentMessage> requests, Queue<CommandResult> results,
-        ChangeSignal wake, Task reader, CancellationToken token)
+    private async Task<StreamEnd> WriteAsync(IClientStreamWriter<AgentMessage> requests, Queue<CommandResult> results,
+        ChangeSignal wake, Task reader, CancellationToken? failback, CancellationToken token)
     {
+        var batchDelay = TimeSpan.FromMilliseconds(_options.Aggregator.BatchDelayMs);
+        var failbackDue = Task.Delay(Timeout.Infinite, failback ?? CancellationToken.None);
         ulong lastSent = 0;
         while (true)
         {
@@ -183,11 +202,21 @@ internal sealed class AggregatorLink : BackgroundService
             {
                 await requests.WriteAsync(new AgentMessage { CommandResult = result }, token);
             }
-            var woke = await Task.WhenAny(changed, resultsArrived, reader).WaitAsync(token);
+            var woke = await Task.WhenAny(changed, resultsArrived, reader, failbackDue).WaitAsync(token);
             if (woke == reader)
             {
                 await reader; // rethrows the reader's failure, or returns when the aggregator closed
-                return;
+                return StreamEnd.Closed;
+            }
+            if (woke == failbackDue && !token.IsCancellationRequested)
+            {
+                return StreamEnd.FailBack;
+            }
+            if (woke == changed && batchDelay > TimeSpan.Zero)
+            {
+                // A check transition and its heal, or a window and its events, usually come within
+                // milliseconds of each other: wait that long so they leave in one burst.
+                await Task.Delay(batchDelay, _time, token);
             }
         }
     }
@@ -213,6 +242,12 @@ internal sealed class AggregatorLink : BackgroundService
                     break;
             }
         }
+    }
+
+    private enum StreamEnd
+    {
+        Closed,
+        FailBack,
     }
 
     private static bool TryDequeue(Queue<CommandResult> results, out CommandResult result)

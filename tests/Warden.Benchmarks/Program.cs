@@ -1,3 +1,18 @@
 using BenchmarkDotNet.Running;
+using Warden.Benchmarks.Streaming;
 
-BenchmarkSwitcher.FromAssembly(typeof(Warden.Benchmarks.Procfs.SensingCycleBenchmarks).Assembly).Run(args);
+// --filter '*CatchUp*' runs the catch-up measurement of the published programs (not a
+// BenchmarkDotNet benchmark: it times real processes); any other filter goes to BenchmarkDotNet.
+var filter = Argument("--filter") ?? "*";
+if (filter.Contains("CatchUp", StringComparison.OrdinalIgnoreCase))
+{
+    return await CatchUpMeasurement.RunAsync(Argument("--publish") ?? Path.Combine("artifacts", "publish"),
+        Argument("--artifacts") ?? Path.Combine("artifacts", "bench"));
+}
+// --publish is the catch-up's own option; BenchmarkDotNet refuses options it does not know.
+var publishAt = Array.IndexOf(args, "--publish");
+string[] benchmarkArgs = publishAt >= 0 && publishAt + 1 < args.Length ? [.. args[..publishAt], .. args[(publishAt + 2)..]] : args;
+BenchmarkSwitcher.FromAssembly(typeof(Warden.Benchmarks.Procfs.SensingCycleBenchmarks).Assembly).Run(benchmarkArgs);
+return 0;
+
+string? Argument(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

@@ -20,7 +20,9 @@ internal sealed class RunningProcess : IDisposable
         get { lock (_output) { return _output.ToString(); } }
     }
 
-    public static RunningProcess Start(string program, params string[] args)
+    public static RunningProcess Start(string program, params string[] args) => Start(program, args, null);
+
+    public static RunningProcess Start(string program, string[] args, IReadOnlyDictionary<string, string>? environment)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -35,6 +37,10 @@ internal sealed class RunningProcess : IDisposable
             info.ArgumentList.Add(arg);
         }
         info.Environment["DOTNET_gcServer"] = "0";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
         var process = new Process { StartInfo = info };
         var running = new RunningProcess(process);
         process.OutputDataReceived += (_, e) => running.Append(e.Data);
@@ -63,6 +69,13 @@ internal sealed class RunningProcess : IDisposable
             _process.Kill(entireProcessTree: true);
         }
         _process.WaitForExit();
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
     }
 
     /// <summary>SIGTERM, then waits for a clean exit.</summary>

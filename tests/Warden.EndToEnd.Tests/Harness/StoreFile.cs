@@ -25,6 +25,31 @@ internal static class StoreFile
             .SelectMany(d => Warden.Proto.V1.EventBatch.Parser.ParseFrom(d["Payload"].AsBinary).Events).ToList();
     }
 
+    /// <summary>Every event batch the host sent, decoded from its stored wire form.</summary>
+    public static List<Warden.Proto.V1.EventBatch> EventBatches(string databasePath, string host)
+    {
+        using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, ReadOnly = true });
+        return db.GetCollection("events").Find(Query.EQ("Host", host))
+            .Select(d => Warden.Proto.V1.EventBatch.Parser.ParseFrom(d["Payload"].AsBinary)).ToList();
+    }
+
+    /// <summary>Each sample batch's window start, by sequence.</summary>
+    public static Dictionary<long, DateTime> SampleWindowStarts(string databasePath, string host)
+    {
+        using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, ReadOnly = true });
+        return db.GetCollection("samples").Find(Query.EQ("Host", host)).ToDictionary(d => d["Sequence"].AsInt64, d => d["WindowStart"].AsDateTime.ToUniversalTime());
+    }
+
+    /// <summary>Every record of the host stored exactly once, from 1 to the highest with none missing, up to at least <paramref name="atLeast"/>.</summary>
+    public static void AssertExactlyOnce(IReadOnlyCollection<long> stored, ulong atLeast)
+    {
+        var duplicates = stored.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(duplicates.Count == 0, "stored more than once: " + string.Join(", ", duplicates));
+        var missing = Enumerable.Range(1, (int)stored.DefaultIfEmpty(0).Max()).Select(i => (long)i).Except(stored).ToList();
+        Assert.True(missing.Count == 0, "missing: " + string.Join(", ", missing));
+        Assert.True(stored.Count >= (long)atLeast, $"only {stored.Count} records stored, expected at least {atLeast}");
+    }
+
     public static double StoredReading(string databasePath, string host, long sequence, string name)
     {
         using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, ReadOnly = true });
