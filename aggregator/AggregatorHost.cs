@@ -1,12 +1,12 @@
 using System.Net;
 using LiteDB;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Warden.Aggregator.Admin;
 using Warden.Aggregator.Api;
 using Warden.Aggregator.Configuration;
 using Warden.Aggregator.Fleet;
 using Warden.Aggregator.Ingest;
+using Warden.Aggregator.Metrics;
 using Warden.Aggregator.Storage;
 
 namespace Warden.Aggregator;
@@ -31,6 +31,7 @@ internal static class AggregatorHost
 
         using (store)
         {
+            ListenOptions? agents = null, metrics = null;
             // No command-line or appsettings configuration: the Warden file and flags are the only inputs.
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
             builder.Logging.ClearProviders();
@@ -42,21 +43,31 @@ internal static class AggregatorHost
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
             builder.WebHost.ConfigureKestrel(kestrel =>
             {
-                kestrel.Listen(endpoint, listen => listen.Protocols = HttpProtocols.Http2);
+                kestrel.Listen(endpoint, listen => (agents = listen).Protocols = HttpProtocols.Http2);
+                if (options.Metrics.Listen.Length > 0)
+                {
+                    // Prometheus scrapes with HTTP/1.1; the agents' listener speaks HTTP/2 only (no TLS, no ALPN).
+                    kestrel.Listen(AggregatorConfigLoader.LoopbackEndpoint("Metrics:Listen", options.Metrics.Listen, 7401),
+                        listen => (metrics = listen).Protocols = HttpProtocols.Http1);
+                }
                 kestrel.Limits.MaxRequestBodySize = null; // streams are long-lived; each message is capped by gRPC
+                kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
             });
             builder.Services.AddGrpc(grpc =>
             {
                 grpc.MaxReceiveMessageSize = MaxMessageBytes;
                 grpc.MaxSendMessageSize = MaxMessageBytes;
             });
-            builder.Services.AddSingleton(TimeProvider.System);
-            builder.Services.AddSingleton<ISiteStore>(store);
-            builder.Services.AddSingleton<HostRegistry>();
+            AddParts(builder.Services, options, store);
 
             var app = builder.Build();
             app.MapGrpcService<AgentLinkService>();
             app.MapGrpcService<OperatorService>();
+            app.MapGrpcService<AdminService>();
+            app.MapGet("/metrics", (HttpContext context, WardenMetrics figures, HostRegistry registry, IngestQueue queue) =>
+                context.Connection.LocalPort == metrics?.IPEndPoint?.Port
+                    ? MetricsEndpoint.WriteAsync(context, figures, registry, queue)
+                    : Task.FromResult(context.Response.StatusCode = StatusCodes.Status404NotFound));
 
             try
             {
@@ -64,12 +75,16 @@ internal static class AggregatorHost
             }
             catch (IOException e)
             {
-                Console.Error.WriteLine($"warden-aggregator: cannot listen on {options.Listen}: {e.Message}");
+                Console.Error.WriteLine($"warden-aggregator: cannot listen on {options.Listen} / {options.Metrics.Listen}: {e.Message}");
                 return AggregatorCommandLine.ExitConfig;
             }
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-                ?? options.Listen;
-            Log.Listening(app.Services.GetRequiredService<ILogger<AgentLinkService>>(), AgentLinkService.Version, address, store.Path);
+            var logger = app.Services.GetRequiredService<ILogger<AgentLinkService>>();
+            var address = $"http://{agents!.IPEndPoint}";
+            Log.Listening(logger, AgentLinkService.Version, address, store.Path);
+            if (metrics?.IPEndPoint is { } bound)
+            {
+                Log.MetricsListening(logger, $"http://{bound}");
+            }
             if (portFile is not null)
             {
                 // Written whole then renamed, so a reader never sees half an address.
@@ -80,5 +95,22 @@ internal static class AggregatorHost
             await app.WaitForShutdownAsync();
             return 0;
         }
+    }
+
+    /// <summary>The aggregator's parts, in one explicit list.</summary>
+    public static void AddParts(IServiceCollection services, AggregatorOptions options, ISiteStore store)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(store);
+        services.AddSingleton<WardenMetrics>();
+        services.AddSingleton<HostRegistry>();
+        services.AddSingleton<RecentReadings>();
+        services.AddSingleton<IRecentReadings>(sp => sp.GetRequiredService<RecentReadings>());
+        services.AddSingleton<IngestQueue>();
+        services.AddSingleton<CommitFanout>();
+        services.AddHostedService<IngestWriter>();
+        services.AddHostedService<LivenessMonitor>();
+        services.AddHostedService<RetentionSweeper>();
     }
 }

@@ -7,7 +7,8 @@ namespace Warden.Aggregator.Storage;
 /// <summary>
 /// The site's state in one LiteDB file, opened in direct mode by this process alone. LiteDB's
 /// commit hands pages to a background writer; a checkpoint waits for that writer and flushes the
-/// data file, so each write here ends with one before it returns (and the record can be acked).
+/// data file, so a batch of records is one transaction plus one checkpoint before it returns (and
+/// its records can be acked). Writes are serialised; reads may run beside them.
 /// </summary>
 public sealed class LiteDbSiteStore : ISiteStore
 {
@@ -15,38 +16,22 @@ public sealed class LiteDbSiteStore : ISiteStore
     private readonly ILiteCollection<StoredHost> _hosts;
     private readonly ILiteCollection<StoredBatch> _samples;
     private readonly ILiteCollection<StoredEventBatch> _events;
+    private readonly ILiteCollection<StoredCheck> _checks;
     private readonly object _writer = new();
     private readonly FileStream _ownership;
+    // The store is the file's only writer, so the hosts it wrote are the hosts in the file.
+    private readonly Dictionary<string, StoredHost> _hostCache = new(StringComparer.Ordinal);
 
     /// <exception cref="IOException">Another process holds the database, or it cannot be created.</exception>
     public LiteDbSiteStore(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        // LiteDB does not stop a second process opening the same file on Linux, and two writers
-        // corrupt it. An exclusive lock (flock) on a side file makes the aggregator the sole owner.
-        var lockPath = Path + ".lock";
+        _ownership = DatabaseOwnership.Acquire(Path)
+            ?? throw new IOException($"database {Path} is in use by another process (it holds {DatabaseOwnership.LockPathOf(Path)})");
         try
         {
-            _ownership = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e)
-        {
-            throw new IOException($"database {Path} is in use by another process (it holds {lockPath})", e);
-        }
-        var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
-        try
-        {
-            _db = new LiteDatabase(new ConnectionString
-            {
-                Filename = Path,
-                Connection = ConnectionType.Direct,
-            }, mapper)
-            {
-                UtcDate = true,
-                // Checkpoints are explicit (see class comment), never automatic in the middle of ingest.
-                CheckpointSize = 0,
-            };
+            _db = Open(Path);
         }
         catch
         {
@@ -56,93 +41,72 @@ public sealed class LiteDbSiteStore : ISiteStore
         _hosts = _db.GetCollection<StoredHost>("hosts");
         _samples = _db.GetCollection<StoredBatch>("samples");
         _events = _db.GetCollection<StoredEventBatch>("events");
+        _checks = _db.GetCollection<StoredCheck>("checks");
         _samples.EnsureIndex(b => b.Host);
+        _samples.EnsureIndex(b => b.ReceivedAt);
         _events.EnsureIndex(e => e.Host);
+        _events.EnsureIndex(e => e.ReceivedAt);
+        _checks.EnsureIndex(c => c.Host);
+        foreach (var host in _hosts.FindAll())
+        {
+            _hostCache[host.Id] = host;
+        }
     }
 
     public string Path { get; }
 
-    public StoredHost RecordHello(Hello hello, DateTimeOffset at)
-    {
-        lock (_writer)
+    internal static LiteDatabase Open(string path, bool readOnly = false) =>
+        new(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, ReadOnly = readOnly },
+            new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false })
         {
-            var now = at.UtcDateTime;
-            var host = _hosts.FindById(hello.Host) ?? new StoredHost { Id = hello.Host, FirstSeen = now };
-            host.MachineId = hello.MachineId;
-            host.AgentVersion = hello.AgentVersion;
-            host.Kernel = hello.Kernel;
-            host.CpuCount = (int)hello.CpuCount;
-            host.LastSeen = now;
-            _hosts.Upsert(host);
-            Durable();
-            return host;
-        }
-    }
+            UtcDate = true,
+            // Checkpoints are explicit (see class comment), never automatic in the middle of ingest.
+            CheckpointSize = 0,
+        };
 
-    public StoreOutcome StoreSamples(string host, SampleBatch batch, DateTimeOffset receivedAt)
+    public CommitResult StoreBatch(IReadOnlyList<IngestRecord> records)
     {
-        var id = StoredBatch.IdOf(host, batch.Sequence);
-        var readings = batch.Readings.Select(ToStored).ToList();
         lock (_writer)
         {
-            if (_samples.FindById(id) is not null || _events.FindById(id) is not null)
+            var commit = new BatchCommit(this, records.Count);
+            Transaction(() =>
             {
-                return StoreOutcome.Duplicate;
-            }
-            var now = receivedAt.UtcDateTime;
-            Write(() =>
-            {
-                _samples.Insert(new StoredBatch
+                foreach (var record in records)
                 {
-                    Id = id,
-                    Host = host,
-                    Sequence = (long)batch.Sequence,
-                    WindowStart = batch.WindowStart?.ToDateTime() ?? now,
-                    WindowEnd = batch.WindowEnd?.ToDateTime() ?? now,
-                    ReceivedAt = now,
-                    Readings = readings,
-                });
-                var stored = _hosts.FindById(host) ?? new StoredHost { Id = host, FirstSeen = now };
-                stored.LastSeen = now;
-                if ((long)batch.Sequence > stored.LastSequence)
-                {
-                    // A resent older batch must not overwrite newer readings.
-                    stored.LastSequence = (long)batch.Sequence;
-                    stored.Latest = readings;
+                    commit.Add(record);
                 }
-                _hosts.Upsert(stored);
+                commit.Flush();
             });
-            return StoreOutcome.Stored;
+            foreach (var host in commit.Hosts)
+            {
+                _hostCache[host.Id] = host;
+            }
+            return commit.Result();
         }
     }
 
-    public StoreOutcome StoreEvents(string host, EventBatch batch, DateTimeOffset receivedAt)
+    public StoredHost RecordHello(Hello hello, DateTimeOffset at) => StoreBatch([IngestRecord.Of(hello, at)]).Hosts[0];
+
+    public StoreOutcome StoreSamples(string host, SampleBatch batch, DateTimeOffset receivedAt) =>
+        StoreBatch([IngestRecord.Of(host, batch, receivedAt)]).Outcomes[0];
+
+    public StoreOutcome StoreEvents(string host, EventBatch batch, DateTimeOffset receivedAt) =>
+        StoreBatch([IngestRecord.Of(host, batch, receivedAt)]).Outcomes[0];
+
+    public ulong LastSequence(string host)
     {
-        var id = StoredBatch.IdOf(host, batch.Sequence);
         lock (_writer)
         {
-            if (_samples.FindById(id) is not null || _events.FindById(id) is not null)
-            {
-                return StoreOutcome.Duplicate;
-            }
-            var now = receivedAt.UtcDateTime;
-            Write(() =>
-            {
-                _events.Insert(new StoredEventBatch { Id = id, Host = host, Sequence = (long)batch.Sequence, ReceivedAt = now, Payload = batch.ToByteArray() });
-                var stored = _hosts.FindById(host) ?? new StoredHost { Id = host, FirstSeen = now };
-                stored.LastSeen = now;
-                stored.LastSequence = Math.Max(stored.LastSequence, (long)batch.Sequence);
-                _hosts.Upsert(stored);
-            });
-            return StoreOutcome.Stored;
+            return (ulong)(_hostCache.GetValueOrDefault(host)?.LastSequence ?? 0);
         }
     }
-
-    public ulong LastSequence(string host) => (ulong)(_hosts.FindById(host)?.LastSequence ?? 0);
 
     public IReadOnlyList<StoredHost> Hosts() => _hosts.Query().OrderBy(h => h.Id).ToList();
 
     public StoredHost? FindHost(string host) => _hosts.FindById(host);
+
+    public IReadOnlyList<StoredCheck> Checks(string? host = null) =>
+        host is null ? _checks.FindAll().ToList() : _checks.Find(c => c.Host == host).ToList();
 
     public IReadOnlyList<StoredBatch> Samples(string host, ulong afterSequence = 0, int limit = 1000) =>
         _samples.Query()
@@ -151,17 +115,55 @@ public sealed class LiteDbSiteStore : ISiteStore
             .Limit(limit)
             .ToList();
 
+    public IReadOnlyList<EventBatch> Events(string host) =>
+        _events.Find(e => e.Host == host).OrderBy(e => e.Sequence).Select(e => EventBatch.Parser.ParseFrom(e.Payload)).ToList();
+
     public int CountRecords(string host, ulong sequence)
     {
         var id = StoredBatch.IdOf(host, sequence);
         return _samples.Count(b => b.Id == id) + _events.Count(e => e.Id == id);
     }
 
-    private void Write(Action change)
+    public int DeleteSamplesBefore(DateTimeOffset cutoff, int max) => DeleteBefore("samples", cutoff, max);
+
+    public int DeleteEventsBefore(DateTimeOffset cutoff, int max) => DeleteBefore("events", cutoff, max);
+
+    public void Backup(string destination)
+    {
+        lock (_writer)
+        {
+            // After a checkpoint with no transaction open the data file holds everything committed.
+            _db.Checkpoint();
+            DatabaseCopy.CopyDataFile(Path, destination);
+        }
+    }
+
+    private int DeleteBefore(string name, DateTimeOffset cutoff, int max)
+    {
+        var collection = _db.GetCollection(name);
+        var ids = collection.Find(Query.LT("ReceivedAt", cutoff.UtcDateTime), limit: max).Select(d => d["_id"]).ToList();
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+        lock (_writer)
+        {
+            Transaction(() =>
+            {
+                foreach (var id in ids)
+                {
+                    collection.Delete(id);
+                }
+            });
+            return ids.Count;
+        }
+    }
+
+    private void Transaction(Action change)
     {
         if (!_db.BeginTrans())
         {
-            throw new InvalidOperationException("a LiteDB transaction is already open on the ingest thread");
+            throw new InvalidOperationException("a LiteDB transaction is already open on the writer");
         }
         try
         {
@@ -173,24 +175,103 @@ public sealed class LiteDbSiteStore : ISiteStore
             _db.Rollback();
             throw;
         }
-        Durable();
+        _db.Checkpoint();
     }
-
-    private void Durable() => _db.Checkpoint();
-
-    private static StoredReading ToStored(Reading r) => new()
-    {
-        Name = r.Name,
-        Subject = r.Subject,
-        Last = r.Last,
-        Min = r.Min,
-        Max = r.Max,
-        Count = r.Count,
-    };
 
     public void Dispose()
     {
         _db.Dispose();
         _ownership.Dispose();
+    }
+
+    /// <summary>One batch's writes: dedupe, inserts, and each changed host and check written once.</summary>
+    private sealed class BatchCommit(LiteDbSiteStore store, int count)
+    {
+        private readonly StoreOutcome[] _outcomes = new StoreOutcome[count];
+        private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, StoredHost> _hosts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, StoredCheck> _checks = new(StringComparer.Ordinal);
+        private int _next;
+
+        public IEnumerable<StoredHost> Hosts => _hosts.Values;
+
+        public void Add(IngestRecord record)
+        {
+            var index = _next++;
+            var now = record.ReceivedAt.UtcDateTime;
+            if (record.Hello is { } hello)
+            {
+                RecordEffects.ApplyHello(Host(record.Host, now), hello, now);
+                return;
+            }
+            var id = StoredBatch.IdOf(record.Host, record.Sequence);
+            if (!_ids.Add(id) || Exists(id))
+            {
+                _outcomes[index] = StoreOutcome.Duplicate;
+                return;
+            }
+            var host = Host(record.Host, now);
+            if (record.Samples is { } samples)
+            {
+                var readings = samples.Readings.Select(RecordEffects.ToStored).ToList();
+                store._samples.Insert(new StoredBatch
+                {
+                    Id = id,
+                    Host = record.Host,
+                    Sequence = (long)samples.Sequence,
+                    WindowStart = samples.WindowStart?.ToDateTime() ?? now,
+                    WindowEnd = samples.WindowEnd?.ToDateTime() ?? now,
+                    ReceivedAt = now,
+                    Readings = readings,
+                });
+                RecordEffects.ApplySamples(host, samples, readings, now);
+            }
+            else if (record.Events is { } events)
+            {
+                store._events.Insert(new StoredEventBatch { Id = id, Host = record.Host, Sequence = (long)events.Sequence, ReceivedAt = now, Payload = events.ToByteArray() });
+                RecordEffects.ApplyEvents(host, events, now, check => Check(record.Host, check));
+            }
+        }
+
+        public void Flush()
+        {
+            foreach (var host in _hosts.Values)
+            {
+                store._hosts.Upsert(host);
+            }
+            foreach (var check in _checks.Values)
+            {
+                store._checks.Upsert(check);
+            }
+        }
+
+        public CommitResult Result() => new(_outcomes, [.. _hosts.Values], [.. _checks.Values]);
+
+        private bool Exists(string id)
+        {
+            var key = new BsonValue(id);
+            return store._samples.Exists(Query.EQ("_id", key)) || store._events.Exists(Query.EQ("_id", key));
+        }
+
+        private StoredHost Host(string name, DateTime now)
+        {
+            if (!_hosts.TryGetValue(name, out var host))
+            {
+                host = store._hostCache.GetValueOrDefault(name)?.Copy() ?? new StoredHost { Id = name, FirstSeen = now };
+                _hosts[name] = host;
+            }
+            return host;
+        }
+
+        private StoredCheck Check(string host, string check)
+        {
+            var id = StoredCheck.IdOf(host, check);
+            if (!_checks.TryGetValue(id, out var stored))
+            {
+                stored = store._checks.FindById(id) ?? new StoredCheck { Id = id, Host = host, Check = check };
+                _checks[id] = stored;
+            }
+            return stored;
+        }
     }
 }
