@@ -41,6 +41,7 @@ internal static class AggregatorHost
                 console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffzzz ";
             });
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            builder.Logging.AddFilter("Grpc", LogLevel.Warning); // not a line per agent that hangs up
             builder.WebHost.ConfigureKestrel(kestrel =>
             {
                 kestrel.Listen(endpoint, listen => (agents = listen).Protocols = HttpProtocols.Http2);

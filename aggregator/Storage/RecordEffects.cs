@@ -17,7 +17,7 @@ internal static class RecordEffects
         host.LastSeen = now;
     }
 
-    public static void ApplySamples(StoredHost host, SampleBatch batch, List<StoredReading> readings, DateTime now)
+    public static void ApplySamples(StoredHost host, SampleBatch batch, DateTime now)
     {
         host.LastSeen = now;
         if ((long)batch.Sequence <= host.LastSequence)
@@ -25,7 +25,7 @@ internal static class RecordEffects
             return; // a resent older batch must not overwrite newer readings
         }
         host.LastSequence = (long)batch.Sequence;
-        host.Latest = readings;
+        host.Latest = batch.Readings.Select(ToStored).ToList();
         if (batch.WindowStart is { } start && batch.WindowEnd is { } end)
         {
             var seconds = (end.ToDateTimeOffset() - start.ToDateTimeOffset()).TotalSeconds;

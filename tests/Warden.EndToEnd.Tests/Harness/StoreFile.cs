@@ -14,13 +14,13 @@ internal static class StoreFile
     private static List<long> Sequences(string databasePath, string host, string collection)
     {
         using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, ReadOnly = true });
-        return db.GetCollection(collection).Find(Query.EQ("Host", host)).Select(d => d["Sequence"].AsInt64).ToList();
+        return db.GetCollection(collection).Find(Query.StartsWith("_id", host + "/")).Select(d => d["Sequence"].AsInt64).ToList();
     }
 
     public static double StoredReading(string databasePath, string host, long sequence, string name)
     {
         using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, ReadOnly = true });
-        var batch = db.GetCollection("samples").FindOne(Query.And(Query.EQ("Host", host), Query.EQ("Sequence", sequence)));
-        return batch["Readings"].AsArray.Single(r => r["Name"].AsString == name)["Last"].AsDouble;
+        var batch = db.GetCollection("samples").FindById($"{host}/{sequence:D20}");
+        return Warden.Proto.V1.SampleBatch.Parser.ParseFrom(batch["Payload"].AsBinary).Readings.Single(r => r.Name == name).Last;
     }
 }
