@@ -146,7 +146,7 @@ public sealed class HostRegistry
     }
 
     /// <summary>The host's checks as an operator sees them (UNKNOWN while it is not online); null for an unknown host.</summary>
-    public List<CheckStatus>? Checks(string host)
+    public List<HostCheckState>? Checks(string host)
     {
         lock (_gate)
         {

@@ -47,10 +47,10 @@ internal static class HostViews
         return summary;
     }
 
-    public static List<CheckStatus> Checks(HostEntry entry) =>
+    public static List<HostCheckState> Checks(HostEntry entry) =>
         entry.Checks.Values
             .OrderBy(c => c.Component, StringComparer.Ordinal).ThenBy(c => c.Check, StringComparer.Ordinal)
-            .Select(c => new CheckStatus
+            .Select(c => new HostCheckState
             {
                 Component = c.Component,
                 Check = c.Check,
