@@ -61,7 +61,7 @@ public class BackupCommandTests
     }
 
     [Theory]
-    [InlineData("relative/backup.db", "is not an absolute path")]
+    [InlineData("/tmp", "is a directory")]
     [InlineData("/nonexistent-folder-warden/backup.db", "does not exist")]
     public async Task A_bad_backup_path_is_refused_naming_it(string path, string expected)
     {
