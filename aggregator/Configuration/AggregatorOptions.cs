@@ -77,7 +77,7 @@ public sealed class MetricsOptions
 /// <summary>How long stored batches are kept; enforced in small chunks in the background.</summary>
 public sealed class RetentionOptions
 {
-    public double SamplesDays { get; set; } = 7;
+    public double SamplesDays { get; set; } = 2;
 
     public double EventsDays { get; set; } = 90;
 

@@ -14,7 +14,7 @@ public sealed class LiteDbSiteStore : ISiteStore
 {
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<StoredHost> _hosts;
-    private readonly ILiteCollection<StoredBatch> _samples;
+    private readonly ILiteCollection<StoredSamplePage> _samples;
     private readonly ILiteCollection<StoredEventBatch> _events;
     private readonly ILiteCollection<StoredCheck> _checks;
     private readonly object _writer = new();
@@ -39,16 +39,11 @@ public sealed class LiteDbSiteStore : ISiteStore
             throw;
         }
         _hosts = _db.GetCollection<StoredHost>("hosts");
-        _samples = _db.GetCollection<StoredBatch>("samples");
+        _samples = _db.GetCollection<StoredSamplePage>("sample_pages");
         _events = _db.GetCollection<StoredEventBatch>("events");
         _checks = _db.GetCollection<StoredCheck>("checks");
-        // Per-host queries and retention walk the primary key ("host/sequence"); a secondary index
+        // Event batches are found by walking the primary key ("host/sequence"); a secondary index
         // with a few distinct values per thousands of documents made every insert slow.
-        foreach (var collection in new[] { "samples", "events" })
-        {
-            _db.GetCollection(collection).DropIndex("Host");
-            _db.GetCollection(collection).DropIndex("ReceivedAt");
-        }
         _checks.EnsureIndex(c => c.Host);
         foreach (var host in _hosts.FindAll())
         {
@@ -111,20 +106,29 @@ public sealed class LiteDbSiteStore : ISiteStore
     public IReadOnlyList<StoredCheck> Checks(string? host = null) =>
         host is null ? _checks.FindAll().ToList() : _checks.Find(c => c.Host == host).ToList();
 
+    /// <summary>Reads every page: for tests, backups and tools, not for the ingest path (live views use the recent window).</summary>
     public IReadOnlyList<StoredBatch> Samples(string host, ulong afterSequence = 0, int limit = 1000) =>
-        _samples.Find(Query.Between("_id", StoredBatch.IdOf(host, afterSequence + 1), StoredBatch.RangeOf(host).Last), limit: limit).ToList();
+        _samples.FindAll().SelectMany(p => SamplePage.Decode(p.Payload))
+            .Where(b => b.Host == host && b.Sequence > (long)afterSequence)
+            .OrderBy(b => b.Sequence).Take(limit).ToList();
 
     public IReadOnlyList<EventBatch> Events(string host) =>
         _events.Find(Query.Between("_id", StoredBatch.RangeOf(host).First, StoredBatch.RangeOf(host).Last))
             .Select(e => EventBatch.Parser.ParseFrom(e.Payload)).ToList();
 
-    public int CountRecords(string host, ulong sequence)
-    {
-        var id = new BsonValue(StoredBatch.IdOf(host, sequence));
-        return (_db.GetCollection("samples").FindById(id) is null ? 0 : 1) + (_db.GetCollection("events").FindById(id) is null ? 0 : 1);
-    }
+    public int CountRecords(string host, ulong sequence) =>
+        _samples.FindAll().SelectMany(p => SamplePage.Decode(p.Payload)).Count(b => b.Host == host && b.Sequence == (long)sequence)
+        + (_db.GetCollection("events").FindById(new BsonValue(StoredBatch.IdOf(host, sequence))) is null ? 0 : 1);
 
-    public int DeleteSamplesBefore(DateTimeOffset cutoff, int max) => DeleteBefore("samples", cutoff, max);
+    /// <summary>Pages are numbered in commit order: take the oldest while all of a page is older than the cutoff.</summary>
+    public int DeleteSamplesBefore(DateTimeOffset cutoff, int max)
+    {
+        var pages = _db.GetCollection("sample_pages").Find(Query.All("_id"), limit: max)
+            .TakeWhile(p => p["To"].AsDateTime < cutoff.UtcDateTime)
+            .Select(p => (Id: p["_id"], Batches: SamplePage.Decode(p["Payload"].AsBinary).Count())).ToList();
+        Delete(_samples, pages.Select(p => p.Id).ToList());
+        return pages.Sum(p => p.Batches);
+    }
 
     public int DeleteEventsBefore(DateTimeOffset cutoff, int max) => DeleteBefore("events", cutoff, max);
 
@@ -159,9 +163,15 @@ public sealed class LiteDbSiteStore : ISiteStore
                 break;
             }
         }
+        Delete(collection, ids);
+        return ids.Count;
+    }
+
+    private void Delete<T>(ILiteCollection<T> collection, List<BsonValue> ids)
+    {
         if (ids.Count == 0)
         {
-            return 0;
+            return;
         }
         lock (_writer)
         {
@@ -172,7 +182,6 @@ public sealed class LiteDbSiteStore : ISiteStore
                     collection.Delete(id);
                 }
             });
-            return ids.Count;
         }
     }
 
@@ -205,7 +214,7 @@ public sealed class LiteDbSiteStore : ISiteStore
     private sealed class BatchCommit(LiteDbSiteStore store, int count)
     {
         private readonly StoreOutcome[] _outcomes = new StoreOutcome[count];
-        private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+        private readonly List<StoredBatch> _page = [];
         private readonly Dictionary<string, StoredHost> _hosts = new(StringComparer.Ordinal);
         private readonly Dictionary<string, StoredCheck> _checks = new(StringComparer.Ordinal);
         private int _next;
@@ -223,24 +232,15 @@ public sealed class LiteDbSiteStore : ISiteStore
             }
             var id = StoredBatch.IdOf(record.Host, record.Sequence);
             var host = Host(record.Host, now);
-            // Above the host's highest stored sequence a record is new; only a resend needs a look-up.
-            if (!_ids.Add(id) || ((long)record.Sequence <= host.LastSequence && Exists(id)))
+            if (SequenceRanges.Contains(host.Stored, (long)record.Sequence))
             {
                 _outcomes[index] = StoreOutcome.Duplicate;
                 return;
             }
+            SequenceRanges.Add(host.Stored, (long)record.Sequence);
             if (record.Samples is { } samples)
             {
-                store._samples.Insert(new StoredBatch
-                {
-                    Id = id,
-                    Host = record.Host,
-                    Sequence = (long)samples.Sequence,
-                    WindowStart = samples.WindowStart?.ToDateTime() ?? now,
-                    WindowEnd = samples.WindowEnd?.ToDateTime() ?? now,
-                    ReceivedAt = now,
-                    Payload = samples.ToByteArray(),
-                });
+                _page.Add(new StoredBatch { Id = id, Host = record.Host, Sequence = (long)samples.Sequence, ReceivedAt = now, Payload = samples.ToByteArray() });
                 RecordEffects.ApplySamples(host, samples, now);
             }
             else if (record.Events is { } events)
@@ -252,6 +252,10 @@ public sealed class LiteDbSiteStore : ISiteStore
 
         public void Flush()
         {
+            if (_page.Count > 0)
+            {
+                store._samples.Insert(new StoredSamplePage { To = _page.Max(b => b.ReceivedAt), Payload = SamplePage.Encode(_page) });
+            }
             foreach (var host in _hosts.Values)
             {
                 store._hosts.Upsert(host);
@@ -263,12 +267,6 @@ public sealed class LiteDbSiteStore : ISiteStore
         }
 
         public CommitResult Result() => new(_outcomes, [.. _hosts.Values], [.. _checks.Values]);
-
-        private bool Exists(string id)
-        {
-            var key = new BsonValue(id);
-            return store._db.GetCollection("samples").FindById(key) is not null || store._db.GetCollection("events").FindById(key) is not null;
-        }
 
         private StoredHost Host(string name, DateTime now)
         {

@@ -32,10 +32,14 @@ public sealed class StoredHost
 
     public HealCounters Heals { get; set; } = new();
 
+    /// <summary>Every sequence stored for the host (sample and event batches), as runs: the dedupe of (host, sequence).</summary>
+    public List<SequenceRange> Stored { get; set; } = [];
+
     public StoredHost Copy()
     {
         var copy = (StoredHost)MemberwiseClone();
         copy.Heals = Heals with { };
+        copy.Stored = Stored.Select(r => new SequenceRange { First = r.First, Last = r.Last }).ToList();
         return copy;
     }
 }

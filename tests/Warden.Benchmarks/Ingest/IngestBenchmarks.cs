@@ -1,5 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Warden.FleetSim;
 
 namespace Warden.Benchmarks.Ingest;
@@ -12,10 +15,17 @@ namespace Warden.Benchmarks.Ingest;
 /// (one host's sample batch, ~22 readings), so host-samples/s = 1 / (time per operation); Ratio is
 /// durable time over bare time. Targets: >= 20,000 host-samples/s and a ratio <= 2.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 7, invocationCount: 1)]
+[Config(typeof(Config))]
 [MedianColumn]
 public class IngestBenchmarks
 {
+    /// <summary>In process: the servers are separate processes anyway, and a generated project took over BenchmarkDotNet's build timeout here.</summary>
+    private sealed class Config : ManualConfig
+    {
+        public Config() => AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(7)
+            .WithInvocationCount(1).WithUnrollFactor(1).WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     public const int Hosts = 200;
     public const int BatchesPerHost = 50;
     public const int Window = 32;

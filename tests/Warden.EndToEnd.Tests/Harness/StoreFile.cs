@@ -5,11 +5,20 @@ namespace Warden.EndToEnd.Tests.Harness;
 /// <summary>Reads the aggregator's real LiteDB file directly, after the aggregator has stopped.</summary>
 internal static class StoreFile
 {
-    public static List<long> SampleSequences(string databasePath, string host) => Sequences(databasePath, host, "samples");
+    public static List<long> SampleSequences(string databasePath, string host) => Samples(databasePath, host).Select(b => b.Sequence).ToList();
 
     /// <summary>Every record the host sent: sample batches and event batches share one sequence.</summary>
     public static List<long> RecordSequences(string databasePath, string host) =>
-        [.. Sequences(databasePath, host, "samples"), .. Sequences(databasePath, host, "events")];
+        [.. SampleSequences(databasePath, host), .. Sequences(databasePath, host, "events")];
+
+    /// <summary>The host's sample batches, from the pages the aggregator writes one per commit.</summary>
+    private static List<Warden.Aggregator.Storage.StoredBatch> Samples(string databasePath, string host)
+    {
+        using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, ReadOnly = true });
+        return db.GetCollection("sample_pages").FindAll()
+            .SelectMany(p => Warden.Aggregator.Storage.SamplePage.Decode(p["Payload"].AsBinary))
+            .Where(b => b.Host == host).ToList();
+    }
 
     private static List<long> Sequences(string databasePath, string host, string collection)
     {
@@ -19,8 +28,7 @@ internal static class StoreFile
 
     public static double StoredReading(string databasePath, string host, long sequence, string name)
     {
-        using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, ReadOnly = true });
-        var batch = db.GetCollection("samples").FindById($"{host}/{sequence:D20}");
-        return Warden.Proto.V1.SampleBatch.Parser.ParseFrom(batch["Payload"].AsBinary).Readings.Single(r => r.Name == name).Last;
+        var batch = Samples(databasePath, host).Single(b => b.Sequence == sequence);
+        return batch.ToBatch().Readings.Single(r => r.Name == name).Last;
     }
 }
