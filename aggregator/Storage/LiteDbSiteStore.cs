@@ -224,7 +224,7 @@ public sealed class LiteDbSiteStore : ISiteStore
         public void Add(IngestRecord record)
         {
             var index = _next++;
-            var now = record.ReceivedAt.UtcDateTime;
+            var now = RecordEffects.AsStored(record.ReceivedAt.UtcDateTime);
             if (record.Hello is { } hello)
             {
                 RecordEffects.ApplyHello(Host(record.Host, now), hello, now);

@@ -47,7 +47,7 @@ internal static class RecordEffects
             switch (e.BodyCase)
             {
                 case Event.BodyOneofCase.CheckTransition:
-                    ApplyTransition(check(e.CheckTransition.Check), e.CheckTransition, e.At?.ToDateTime() ?? now);
+                    ApplyTransition(check(e.CheckTransition.Check), e.CheckTransition, e.At is { } at ? AsStored(at.ToDateTime()) : now);
                     break;
                 case Event.BodyOneofCase.Heal:
                     Count(host.Heals, e.Heal.Outcome);
@@ -85,6 +85,9 @@ internal static class RecordEffects
             case HealOutcome.Exhausted: heals.Exhausted++; break;
         }
     }
+
+    /// <summary>A time as LiteDB keeps it (milliseconds), so the live view equals what a restart reads back.</summary>
+    public static DateTime AsStored(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 
     public static StoredReading ToStored(Reading r) => new()
     {
