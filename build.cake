@@ -7,6 +7,7 @@
 //   Run           start the whole system locally: aggregator, an agent on this host, warden attached
 //   Bench         the benchmarks (BenchmarkDotNet; --filter='*CatchUp*' times the published programs), results in artifacts/bench
 //   Footprint     RSS and CPU of the published agent beside node_exporter, in one run (--duration=600)
+//   FleetFootprint RSS of the aggregator under --agents=5000 simulated agents (--duration=600)
 using System.Xml.Linq;
 
 var target = Argument("target", "Test");
@@ -15,7 +16,8 @@ var runtime = Argument("runtime", "linux-x64");
 var port = Argument("port", 7400);
 var ui = Argument("ui", "tui");            // Run: "tui" attaches warden; "hosts" prints `warden hosts` once and stops
 var benchFilter = Argument("filter", "*");
-var footprintSeconds = Argument("duration", 600);  // Footprint: how long to measure
+var footprintSeconds = Argument("duration", 600);  // Footprint, FleetFootprint: how long to measure
+var fleetAgents = Argument("agents", 5000);          // FleetFootprint: simulated agents
 
 var root = MakeAbsolute(Directory("."));
 var artifacts = root.Combine("artifacts");
@@ -188,6 +190,11 @@ Task("Footprint")
         WorkingDirectory = root,
     });
     if (exit != 0) throw new CakeException("footprint measurement failed");
+});
+
+Task("FleetFootprint").Does(() =>
+{
+    Dotnet($"run -c Release --project tests/Warden.Benchmarks -- fleet-footprint --agents {fleetAgents} --duration {footprintSeconds} --out \"{artifacts.Combine("fleet-footprint")}\"");
 });
 
 RunTarget(target);

@@ -16,6 +16,9 @@ internal static class AggregatorCommandLine
         Usage:
           warden-aggregator [run] [options]      run the aggregator (the systemd service runs this)
           warden-aggregator check-config [options]
+          warden-aggregator backup PATH [options]   write a consistent copy of the database to PATH
+                             (asks the running aggregator on its Listen address, or copies the
+                             file itself when none runs); restore = stop, put the copy in place
           warden-aggregator --version | --help
 
         Options (each overrides the configuration file):
@@ -25,13 +28,15 @@ internal static class AggregatorCommandLine
                              free port). Loopback only: TLS is not there yet.
           --state DIR        state folder holding the database (default /var/lib/warden-aggregator)
           --port-file PATH   once listening, write the bound address to PATH (for scripts and tests)
+          --metrics-listen URL  http://IP:PORT of /metrics (HTTP/1.1; default http://127.0.0.1:7401;
+                             "" turns it off); the bound address is logged ("metrics on ...")
 
         Exit codes: 0 success, 2 bad command line, 74 database cannot be opened, 78 bad configuration.
         """;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        string? command = null, configPath = null, listen = null, state = null, portFile = null;
+        string? command = null, configPath = null, listen = null, state = null, portFile = null, backupPath = null, metricsListen = null;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -43,7 +48,7 @@ internal static class AggregatorCommandLine
                 case "--version":
                     Console.Out.WriteLine($"warden-aggregator {AgentLinkService.Version}");
                     return 0;
-                case "--config" or "--listen" or "--state" or "--port-file":
+                case "--config" or "--listen" or "--state" or "--port-file" or "--metrics-listen":
                     if (i + 1 >= args.Length)
                     {
                         return Usage($"{arg} needs a value");
@@ -54,11 +59,20 @@ internal static class AggregatorCommandLine
                         case "--config": configPath = value; break;
                         case "--listen": listen = value; break;
                         case "--state": state = value; break;
+                        case "--metrics-listen": metricsListen = value; break;
                         default: portFile = value; break;
                     }
                     break;
                 case "run" or "check-config" when command is null:
                     command = arg;
+                    break;
+                case "backup" when command is null:
+                    if (i + 1 >= args.Length)
+                    {
+                        return Usage("backup needs a PATH to write the copy to");
+                    }
+                    command = arg;
+                    backupPath = args[++i];
                     break;
                 default:
                     return Usage($"unknown argument '{arg}'");
@@ -72,6 +86,7 @@ internal static class AggregatorCommandLine
             options = AggregatorConfigLoader.Load(configPath);
             options.Listen = listen ?? options.Listen;
             options.StateDirectory = state ?? options.StateDirectory;
+            options.Metrics.Listen = metricsListen ?? options.Metrics.Listen;
             endpoint = AggregatorConfigLoader.Validate(options);
         }
         catch (ConfigException e)
@@ -88,8 +103,13 @@ internal static class AggregatorCommandLine
                   StateDirectory   {options.StateDirectory}
                   DatabaseFile     {options.DatabaseFile} ({Path.GetFullPath(options.DatabasePath)})
                   Notifications    {options.Notifications.Receivers.Count} receivers ({string.Join(", ", options.Notifications.Receivers.Keys)}), {options.Notifications.Routes.Count} routes
+                  Metrics:Listen   {(options.Metrics.Listen.Length > 0 ? options.Metrics.Listen : "(off)")}
                 """);
             return 0;
+        }
+        if (command == "backup")
+        {
+            return await Admin.BackupCommand.RunAsync(options, backupPath!);
         }
         return await AggregatorHost.RunAsync(options, endpoint, portFile);
     }

@@ -7,9 +7,19 @@ using Warden.Proto.V1;
 namespace Warden.Aggregator.Api;
 
 /// <summary>The operator API (operator.proto) behind `warden`; incidents in OperatorService.Incidents.cs.</summary>
-public sealed partial class OperatorService(HostRegistry registry, TimeProvider time, IHostApplicationLifetime lifetime, IncidentEngine incidents,
-    IIncidentStore incidentStore) : Operator.OperatorBase
+public sealed partial class OperatorService(HostRegistry registry, IRecentReadings recent, TimeProvider time, IHostApplicationLifetime lifetime,
+    IncidentEngine incidents, IIncidentStore incidentStore) : Operator.OperatorBase
 {
+    public override Task<GetHostResponse> GetHost(GetHostRequest request, ServerCallContext context)
+    {
+        var summary = registry.Find(request.Host)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"host '{request.Host}' is not known to this aggregator"));
+        var response = new GetHostResponse { Host = summary, ServerTime = Timestamp.FromDateTimeOffset(time.GetUtcNow()) };
+        response.Checks.Add(registry.Checks(request.Host) ?? []);
+        response.Recent.Add(recent.Recent(request.Host));
+        return Task.FromResult(response);
+    }
+
     public override Task<ListHostsResponse> ListHosts(ListHostsRequest request, ServerCallContext context)
     {
         var response = new ListHostsResponse { ServerTime = Timestamp.FromDateTimeOffset(time.GetUtcNow()) };

@@ -51,13 +51,10 @@ public static class AggregatorConfigLoader
     /// <summary>Checks the options (after command-line overrides) and returns the address to bind.</summary>
     public static IPEndPoint Validate(AggregatorOptions o)
     {
-        if (!Uri.TryCreate(o.Listen, UriKind.Absolute, out var uri) || uri.Scheme != "http" || !IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address))
+        var endpoint = LoopbackEndpoint("Listen", o.Listen, 7400);
+        if (o.Metrics.Listen.Length > 0)
         {
-            throw new ConfigException($"Listen: '{o.Listen}' is not of the form http://IP:PORT (e.g. http://127.0.0.1:7400)");
-        }
-        if (!IPAddress.IsLoopback(address))
-        {
-            throw new ConfigException($"Listen: '{o.Listen}' is not a loopback address; without TLS the aggregator listens on loopback only");
+            LoopbackEndpoint("Metrics:Listen", o.Metrics.Listen, 7401);
         }
         if (string.IsNullOrWhiteSpace(o.StateDirectory))
         {
@@ -69,6 +66,40 @@ public static class AggregatorConfigLoader
         }
         NotificationOptionsValidator.Validate(o.Notifications);
         Incidents.RuleSet.ValidateSettings(o.Incidents);
+        Positive("Ingest:QueueCapacity", o.Ingest.QueueCapacity);
+        Positive("Ingest:MaxBatchRecords", o.Ingest.MaxBatchRecords);
+        Positive("Ingest:MaxInFlightPerStream", o.Ingest.MaxInFlightPerStream);
+        Positive("Liveness:DefaultShipIntervalSeconds", o.Liveness.DefaultShipIntervalSeconds);
+        Positive("Liveness:SilentAfterIntervals", o.Liveness.SilentAfterIntervals);
+        Positive("Liveness:OfflineAfterSeconds", o.Liveness.OfflineAfterSeconds);
+        Positive("RecentReadings:WindowMinutes", o.RecentReadings.WindowMinutes);
+        Positive("RecentReadings:MaxBatchesPerHost", o.RecentReadings.MaxBatchesPerHost);
+        Positive("Retention:SamplesDays", o.Retention.SamplesDays);
+        Positive("Retention:EventsDays", o.Retention.EventsDays);
+        Positive("Retention:SweepIntervalSeconds", o.Retention.SweepIntervalSeconds);
+        Positive("Retention:ChunkRecords", o.Retention.ChunkRecords);
+        return endpoint;
+    }
+
+    /// <summary>The address of an http://IP:PORT option, which must be loopback while there is no TLS.</summary>
+    public static IPEndPoint LoopbackEndpoint(string key, string value, int examplePort)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme != "http" || !IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address))
+        {
+            throw new ConfigException($"{key}: '{value}' is not of the form http://IP:PORT (e.g. http://127.0.0.1:{examplePort})");
+        }
+        if (!IPAddress.IsLoopback(address))
+        {
+            throw new ConfigException($"{key}: '{value}' is not a loopback address; without TLS the aggregator listens on loopback only");
+        }
         return new IPEndPoint(address, uri.Port);
+    }
+
+    private static void Positive(string key, double value)
+    {
+        if (!double.IsFinite(value) || value <= 0)
+        {
+            throw new ConfigException($"{key}: {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} must be a number above 0");
+        }
     }
 }

@@ -1,17 +1,20 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Warden.Aggregator.Configuration;
 using Warden.Aggregator.Fleet;
+using Warden.Aggregator.Metrics;
 using Warden.Aggregator.Storage;
 using Warden.Proto.V1;
 
 namespace Warden.Aggregator.Ingest;
 
 /// <summary>
-/// The agents' stream (agent_link.proto): Hello, then records. Each record is stored (once per
-/// host and sequence) before its Ack is written, so an Ack always means "durable here".
+/// The agents' stream (agent_link.proto): Hello, then records. Records of every stream go through
+/// one ingest queue to the single writer; each Ack is written only once its record is durable, so
+/// an Ack always means "durable here".
 /// </summary>
-public sealed class AgentLinkService(ISiteStore store, HostRegistry registry, TimeProvider time, IHostApplicationLifetime lifetime,
-    ILogger<AgentLinkService> logger, IEnumerable<IFleetObserver> observers)
+public sealed class AgentLinkService(IngestQueue queue, ISiteStore store, HostRegistry registry, WardenMetrics metrics, AggregatorOptions options,
+    TimeProvider time, IHostApplicationLifetime lifetime, ILogger<AgentLinkService> logger)
     : AgentLink.AgentLinkBase
 {
     public const string Version = "0.1.0";
@@ -33,14 +36,22 @@ public sealed class AgentLinkService(ISiteStore store, HostRegistry registry, Ti
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"the first message must be a Hello, not {first.BodyCase}"));
         }
         var hello = first.Hello;
-        Reject(RecordValidator.CheckHello(hello));
+        RecordPump.Reject(RecordValidator.CheckHello(hello));
 
-        var host = store.RecordHello(hello, time.GetUtcNow());
-        registry.StreamOpened(host);
+        try
+        {
+            await await queue.EnqueueAsync(IngestRecord.Of(hello, time.GetUtcNow()), token);
+        }
+        catch (IOException e)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, $"the Hello of {hello.Host} was not stored: {e.Message}"));
+        }
+        registry.StreamOpened(hello.Host);
+        metrics.Streams.Inc();
         Log.AgentConnected(logger, hello.Host, hello.AgentVersion, context.Peer, hello.LastAckedSequence);
         try
         {
-            await responseStream.WriteAsync(Message(new Welcome { LastStoredSequence = store.LastSequence(hello.Host), AggregatorVersion = Version }), token);
+            await responseStream.WriteAsync(new AggregatorMessage { Welcome = new Welcome { LastStoredSequence = store.LastSequence(hello.Host), AggregatorVersion = Version } }, token);
             if (hello.Capabilities.Contains("command.collect-now"))
             {
                 // Ask for the current window at once, so a new host shows readings in seconds, not a ship interval.
@@ -49,33 +60,7 @@ public sealed class AgentLinkService(ISiteStore store, HostRegistry registry, Ti
                     Command = new Command { CommandId = Guid.NewGuid().ToString("N"), IssuedAt = Timestamp.FromDateTimeOffset(time.GetUtcNow()), CollectNow = new CollectNow() },
                 }, token);
             }
-
-            while (await requestStream.MoveNext(token))
-            {
-                var message = requestStream.Current;
-                switch (message.BodyCase)
-                {
-                    case AgentMessage.BodyOneofCase.Samples:
-                        Reject(RecordValidator.CheckSamples(message.Samples));
-                        var samples = store.StoreSamples(hello.Host, message.Samples, time.GetUtcNow());
-                        Observe(samples, o => o.SamplesStored(hello.Host, message.Samples, time.GetUtcNow()));
-                        await Acknowledge(responseStream, message.Samples.Sequence, samples, token);
-                        break;
-                    case AgentMessage.BodyOneofCase.Events:
-                        Reject(RecordValidator.CheckEvents(message.Events));
-                        var events = store.StoreEvents(hello.Host, message.Events, time.GetUtcNow());
-                        Observe(events, o => o.EventsStored(hello.Host, message.Events, time.GetUtcNow()));
-                        await Acknowledge(responseStream, message.Events.Sequence, events, token);
-                        break;
-                    case AgentMessage.BodyOneofCase.CommandResult:
-                        Log.CommandResult(logger, hello.Host, message.CommandResult.CommandId, message.CommandResult.Ok, message.CommandResult.Detail);
-                        break;
-                    case AgentMessage.BodyOneofCase.Hello:
-                        throw new RpcException(new Status(StatusCode.FailedPrecondition, "a second Hello on one stream"));
-                    default:
-                        throw new RpcException(new Status(StatusCode.InvalidArgument, "an empty AgentMessage"));
-                }
-            }
+            await new RecordPump(queue, hello.Host, options.Ingest.MaxInFlightPerStream, time, logger).RunAsync(requestStream, responseStream, token);
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
@@ -84,37 +69,8 @@ public sealed class AgentLinkService(ISiteStore store, HostRegistry registry, Ti
         finally
         {
             registry.StreamClosed(hello.Host);
+            metrics.Streams.Dec();
             Log.AgentDisconnected(logger, hello.Host);
         }
-
-        async Task Acknowledge(IServerStreamWriter<AggregatorMessage> responses, ulong sequence, StoreOutcome outcome, CancellationToken ct)
-        {
-            if (outcome == StoreOutcome.Stored && store.FindHost(hello.Host) is { } stored)
-            {
-                registry.Updated(stored);
-            }
-            await responses.WriteAsync(new AggregatorMessage { Ack = new Ack { Sequence = sequence, Duplicate = outcome == StoreOutcome.Duplicate } }, ct);
-        }
     }
-
-    private void Observe(StoreOutcome outcome, Action<IFleetObserver> tell)
-    {
-        if (outcome == StoreOutcome.Stored)
-        {
-            foreach (var observer in observers)
-            {
-                tell(observer);
-            }
-        }
-    }
-
-    private static void Reject(string? problem)
-    {
-        if (problem is not null)
-        {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, problem));
-        }
-    }
-
-    private static AggregatorMessage Message(Welcome welcome) => new() { Welcome = welcome };
 }

@@ -9,6 +9,12 @@ namespace Warden.Aggregator.Storage;
 /// </summary>
 public interface ISiteStore : IDisposable
 {
+    /// <summary>
+    /// Stores a batch of records in one durable commit: each (host, sequence) once, a repeat
+    /// (stored before, or twice in the batch) reported as a duplicate and not stored.
+    /// </summary>
+    CommitResult StoreBatch(IReadOnlyList<IngestRecord> records);
+
     /// <summary>Records (or refreshes) a host's identity from its Hello.</summary>
     StoredHost RecordHello(Hello hello, DateTimeOffset at);
 
@@ -25,11 +31,26 @@ public interface ISiteStore : IDisposable
 
     StoredHost? FindHost(string host);
 
+    /// <summary>Current check states, of one host or of all.</summary>
+    IReadOnlyList<StoredCheck> Checks(string? host = null);
+
     /// <summary>The host's sample batches with sequence above <paramref name="afterSequence"/>, oldest first.</summary>
     IReadOnlyList<StoredBatch> Samples(string host, ulong afterSequence = 0, int limit = 1000);
 
+    /// <summary>The host's stored event batches, oldest first.</summary>
+    IReadOnlyList<EventBatch> Events(string host);
+
     /// <summary>How many records (sample and event batches) are stored for the host with this sequence.</summary>
     int CountRecords(string host, ulong sequence);
+
+    /// <summary>Deletes at most <paramref name="max"/> sample batches received before the cutoff; returns how many.</summary>
+    int DeleteSamplesBefore(DateTimeOffset cutoff, int max);
+
+    /// <summary>Deletes at most <paramref name="max"/> event batches received before the cutoff; returns how many.</summary>
+    int DeleteEventsBefore(DateTimeOffset cutoff, int max);
+
+    /// <summary>Writes a consistent copy of the whole database to <paramref name="destination"/>.</summary>
+    void Backup(string destination);
 }
 
 public enum StoreOutcome

@@ -7,46 +7,31 @@ namespace Warden.Aggregator.Storage;
 /// <summary>
 /// The site's state in one LiteDB file, opened in direct mode by this process alone. LiteDB's
 /// commit hands pages to a background writer; a checkpoint waits for that writer and flushes the
-/// data file, so each write here ends with one before it returns (and the record can be acked).
+/// data file, so a batch of records is one transaction plus one checkpoint before it returns (and
+/// its records can be acked). Writes are serialised; reads may run beside them.
 /// </summary>
 public sealed class LiteDbSiteStore : ISiteStore
 {
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<StoredHost> _hosts;
-    private readonly ILiteCollection<StoredBatch> _samples;
+    private readonly ILiteCollection<StoredSamplePage> _samples;
     private readonly ILiteCollection<StoredEventBatch> _events;
+    private readonly ILiteCollection<StoredCheck> _checks;
     private readonly object _writer = new();
     private readonly FileStream _ownership;
+    // The store is the file's only writer, so the hosts it wrote are the hosts in the file.
+    private readonly Dictionary<string, StoredHost> _hostCache = new(StringComparer.Ordinal);
 
     /// <exception cref="IOException">Another process holds the database, or it cannot be created.</exception>
     public LiteDbSiteStore(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        // LiteDB does not stop a second process opening the same file on Linux, and two writers
-        // corrupt it. An exclusive lock (flock) on a side file makes the aggregator the sole owner.
-        var lockPath = Path + ".lock";
+        _ownership = DatabaseOwnership.Acquire(Path)
+            ?? throw new IOException($"database {Path} is in use by another process (it holds {DatabaseOwnership.LockPathOf(Path)})");
         try
         {
-            _ownership = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e)
-        {
-            throw new IOException($"database {Path} is in use by another process (it holds {lockPath})", e);
-        }
-        var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
-        try
-        {
-            _db = new LiteDatabase(new ConnectionString
-            {
-                Filename = Path,
-                Connection = ConnectionType.Direct,
-            }, mapper)
-            {
-                UtcDate = true,
-                // Checkpoints are explicit (see class comment), never automatic in the middle of ingest.
-                CheckpointSize = 0,
-            };
+            _db = Open(Path);
         }
         catch
         {
@@ -54,10 +39,16 @@ public sealed class LiteDbSiteStore : ISiteStore
             throw;
         }
         _hosts = _db.GetCollection<StoredHost>("hosts");
-        _samples = _db.GetCollection<StoredBatch>("samples");
+        _samples = _db.GetCollection<StoredSamplePage>("sample_pages");
         _events = _db.GetCollection<StoredEventBatch>("events");
-        _samples.EnsureIndex(b => b.Host);
-        _events.EnsureIndex(e => e.Host);
+        _checks = _db.GetCollection<StoredCheck>("checks");
+        // Event batches are found by walking the primary key ("host/sequence"); a secondary index
+        // with a few distinct values per thousands of documents made every insert slow.
+        _checks.EnsureIndex(c => c.Host);
+        foreach (var host in _hosts.FindAll())
+        {
+            _hostCache[host.Id] = host;
+        }
     }
 
     public string Path { get; }
@@ -69,110 +60,147 @@ public sealed class LiteDbSiteStore : ISiteStore
     {
         lock (_writer)
         {
-            Write(change);
+            Transaction(change);
         }
     }
 
-    public StoredHost RecordHello(Hello hello, DateTimeOffset at)
-    {
-        lock (_writer)
+    internal static LiteDatabase Open(string path, bool readOnly = false) =>
+        new(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, ReadOnly = readOnly },
+            new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false })
         {
-            var now = at.UtcDateTime;
-            var host = _hosts.FindById(hello.Host) ?? new StoredHost { Id = hello.Host, FirstSeen = now };
-            host.MachineId = hello.MachineId;
-            host.AgentVersion = hello.AgentVersion;
-            host.Kernel = hello.Kernel;
-            host.CpuCount = (int)hello.CpuCount;
-            host.LastSeen = now;
-            _hosts.Upsert(host);
-            Durable();
-            return host;
-        }
-    }
+            UtcDate = true,
+            // Checkpoints are explicit (see class comment), never automatic in the middle of ingest.
+            CheckpointSize = 0,
+        };
 
-    public StoreOutcome StoreSamples(string host, SampleBatch batch, DateTimeOffset receivedAt)
+    public CommitResult StoreBatch(IReadOnlyList<IngestRecord> records)
     {
-        var id = StoredBatch.IdOf(host, batch.Sequence);
-        var readings = batch.Readings.Select(ToStored).ToList();
         lock (_writer)
         {
-            if (_samples.FindById(id) is not null || _events.FindById(id) is not null)
+            var commit = new BatchCommit(this, records.Count);
+            Transaction(() =>
             {
-                return StoreOutcome.Duplicate;
-            }
-            var now = receivedAt.UtcDateTime;
-            Write(() =>
-            {
-                _samples.Insert(new StoredBatch
+                foreach (var record in records)
                 {
-                    Id = id,
-                    Host = host,
-                    Sequence = (long)batch.Sequence,
-                    WindowStart = batch.WindowStart?.ToDateTime() ?? now,
-                    WindowEnd = batch.WindowEnd?.ToDateTime() ?? now,
-                    ReceivedAt = now,
-                    Readings = readings,
-                });
-                var stored = _hosts.FindById(host) ?? new StoredHost { Id = host, FirstSeen = now };
-                stored.LastSeen = now;
-                if ((long)batch.Sequence > stored.LastSequence)
-                {
-                    // A resent older batch must not overwrite newer readings.
-                    stored.LastSequence = (long)batch.Sequence;
-                    stored.Latest = readings;
+                    commit.Add(record);
                 }
-                _hosts.Upsert(stored);
+                commit.Flush();
             });
-            return StoreOutcome.Stored;
+            foreach (var host in commit.Hosts)
+            {
+                _hostCache[host.Id] = host;
+            }
+            return commit.Result();
         }
     }
 
-    public StoreOutcome StoreEvents(string host, EventBatch batch, DateTimeOffset receivedAt)
+    public StoredHost RecordHello(Hello hello, DateTimeOffset at) => StoreBatch([IngestRecord.Of(hello, at)]).Hosts[0];
+
+    public StoreOutcome StoreSamples(string host, SampleBatch batch, DateTimeOffset receivedAt) =>
+        StoreBatch([IngestRecord.Of(host, batch, receivedAt)]).Outcomes[0];
+
+    public StoreOutcome StoreEvents(string host, EventBatch batch, DateTimeOffset receivedAt) =>
+        StoreBatch([IngestRecord.Of(host, batch, receivedAt)]).Outcomes[0];
+
+    public ulong LastSequence(string host)
     {
-        var id = StoredBatch.IdOf(host, batch.Sequence);
         lock (_writer)
         {
-            if (_samples.FindById(id) is not null || _events.FindById(id) is not null)
-            {
-                return StoreOutcome.Duplicate;
-            }
-            var now = receivedAt.UtcDateTime;
-            Write(() =>
-            {
-                _events.Insert(new StoredEventBatch { Id = id, Host = host, Sequence = (long)batch.Sequence, ReceivedAt = now, Payload = batch.ToByteArray() });
-                var stored = _hosts.FindById(host) ?? new StoredHost { Id = host, FirstSeen = now };
-                stored.LastSeen = now;
-                stored.LastSequence = Math.Max(stored.LastSequence, (long)batch.Sequence);
-                _hosts.Upsert(stored);
-            });
-            return StoreOutcome.Stored;
+            return (ulong)(_hostCache.GetValueOrDefault(host)?.LastSequence ?? 0);
         }
     }
-
-    public ulong LastSequence(string host) => (ulong)(_hosts.FindById(host)?.LastSequence ?? 0);
 
     public IReadOnlyList<StoredHost> Hosts() => _hosts.Query().OrderBy(h => h.Id).ToList();
 
     public StoredHost? FindHost(string host) => _hosts.FindById(host);
 
-    public IReadOnlyList<StoredBatch> Samples(string host, ulong afterSequence = 0, int limit = 1000) =>
-        _samples.Query()
-            .Where(b => b.Host == host && b.Sequence > (long)afterSequence)
-            .OrderBy(b => b.Sequence)
-            .Limit(limit)
-            .ToList();
+    public IReadOnlyList<StoredCheck> Checks(string? host = null) =>
+        host is null ? _checks.FindAll().ToList() : _checks.Find(c => c.Host == host).ToList();
 
-    public int CountRecords(string host, ulong sequence)
+    /// <summary>Reads every page: for tests, backups and tools, not for the ingest path (live views use the recent window).</summary>
+    public IReadOnlyList<StoredBatch> Samples(string host, ulong afterSequence = 0, int limit = 1000) =>
+        _samples.FindAll().SelectMany(p => SamplePage.Decode(p.Payload))
+            .Where(b => b.Host == host && b.Sequence > (long)afterSequence)
+            .OrderBy(b => b.Sequence).Take(limit).ToList();
+
+    public IReadOnlyList<EventBatch> Events(string host) =>
+        _events.Find(Query.Between("_id", StoredBatch.RangeOf(host).First, StoredBatch.RangeOf(host).Last))
+            .Select(e => EventBatch.Parser.ParseFrom(e.Payload)).ToList();
+
+    public int CountRecords(string host, ulong sequence) =>
+        _samples.FindAll().SelectMany(p => SamplePage.Decode(p.Payload)).Count(b => b.Host == host && b.Sequence == (long)sequence)
+        + (_db.GetCollection("events").FindById(new BsonValue(StoredBatch.IdOf(host, sequence))) is null ? 0 : 1);
+
+    /// <summary>Pages are numbered in commit order: take the oldest while all of a page is older than the cutoff.</summary>
+    public int DeleteSamplesBefore(DateTimeOffset cutoff, int max)
     {
-        var id = StoredBatch.IdOf(host, sequence);
-        return _samples.Count(b => b.Id == id) + _events.Count(e => e.Id == id);
+        var pages = _db.GetCollection("sample_pages").Find(Query.All("_id"), limit: max)
+            .TakeWhile(p => p["To"].AsDateTime < cutoff.UtcDateTime)
+            .Select(p => (Id: p["_id"], Batches: SamplePage.Decode(p["Payload"].AsBinary).Count())).ToList();
+        Delete(_samples, pages.Select(p => p.Id).ToList());
+        return pages.Sum(p => p.Batches);
     }
 
-    private void Write(Action change)
+    public int DeleteEventsBefore(DateTimeOffset cutoff, int max) => DeleteBefore("events", cutoff, max);
+
+    public void Backup(string destination)
+    {
+        lock (_writer)
+        {
+            // After a checkpoint with no transaction open the data file holds everything committed.
+            _db.Checkpoint();
+            DatabaseCopy.CopyDataFile(Path, destination);
+        }
+    }
+
+    /// <summary>Per host, walks its records oldest sequence first and takes those received before the cutoff.</summary>
+    private int DeleteBefore(string name, DateTimeOffset cutoff, int max)
+    {
+        var collection = _db.GetCollection(name);
+        string[] hosts;
+        lock (_writer)
+        {
+            hosts = [.. _hostCache.Keys];
+        }
+        var ids = new List<BsonValue>();
+        foreach (var host in hosts)
+        {
+            var (first, last) = StoredBatch.RangeOf(host);
+            ids.AddRange(collection.Find(Query.Between("_id", first, last), limit: max - ids.Count)
+                .TakeWhile(d => d["ReceivedAt"].AsDateTime < cutoff.UtcDateTime)
+                .Select(d => d["_id"]));
+            if (ids.Count >= max)
+            {
+                break;
+            }
+        }
+        Delete(collection, ids);
+        return ids.Count;
+    }
+
+    private void Delete<T>(ILiteCollection<T> collection, List<BsonValue> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        lock (_writer)
+        {
+            Transaction(() =>
+            {
+                foreach (var id in ids)
+                {
+                    collection.Delete(id);
+                }
+            });
+        }
+    }
+
+    private void Transaction(Action change)
     {
         if (!_db.BeginTrans())
         {
-            throw new InvalidOperationException("a LiteDB transaction is already open on the ingest thread");
+            throw new InvalidOperationException("a LiteDB transaction is already open on the writer");
         }
         try
         {
@@ -184,24 +212,92 @@ public sealed class LiteDbSiteStore : ISiteStore
             _db.Rollback();
             throw;
         }
-        Durable();
+        _db.Checkpoint();
     }
-
-    private void Durable() => _db.Checkpoint();
-
-    private static StoredReading ToStored(Reading r) => new()
-    {
-        Name = r.Name,
-        Subject = r.Subject,
-        Last = r.Last,
-        Min = r.Min,
-        Max = r.Max,
-        Count = r.Count,
-    };
 
     public void Dispose()
     {
         _db.Dispose();
         _ownership.Dispose();
+    }
+
+    /// <summary>One batch's writes: dedupe, inserts, and each changed host and check written once.</summary>
+    private sealed class BatchCommit(LiteDbSiteStore store, int count)
+    {
+        private readonly StoreOutcome[] _outcomes = new StoreOutcome[count];
+        private readonly List<StoredBatch> _page = [];
+        private readonly Dictionary<string, StoredHost> _hosts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, StoredCheck> _checks = new(StringComparer.Ordinal);
+        private int _next;
+
+        public IEnumerable<StoredHost> Hosts => _hosts.Values;
+
+        public void Add(IngestRecord record)
+        {
+            var index = _next++;
+            var now = RecordEffects.AsStored(record.ReceivedAt.UtcDateTime);
+            if (record.Hello is { } hello)
+            {
+                RecordEffects.ApplyHello(Host(record.Host, now), hello, now);
+                return;
+            }
+            var id = StoredBatch.IdOf(record.Host, record.Sequence);
+            var host = Host(record.Host, now);
+            if (SequenceRanges.Contains(host.Stored, (long)record.Sequence))
+            {
+                _outcomes[index] = StoreOutcome.Duplicate;
+                return;
+            }
+            SequenceRanges.Add(host.Stored, (long)record.Sequence);
+            if (record.Samples is { } samples)
+            {
+                _page.Add(new StoredBatch { Id = id, Host = record.Host, Sequence = (long)samples.Sequence, ReceivedAt = now, Payload = samples.ToByteArray() });
+                RecordEffects.ApplySamples(host, samples, now);
+            }
+            else if (record.Events is { } events)
+            {
+                store._events.Insert(new StoredEventBatch { Id = id, Host = record.Host, Sequence = (long)events.Sequence, ReceivedAt = now, Payload = events.ToByteArray() });
+                RecordEffects.ApplyEvents(host, events, now, check => Check(record.Host, check));
+            }
+        }
+
+        public void Flush()
+        {
+            if (_page.Count > 0)
+            {
+                store._samples.Insert(new StoredSamplePage { To = _page.Max(b => b.ReceivedAt), Payload = SamplePage.Encode(_page) });
+            }
+            foreach (var host in _hosts.Values)
+            {
+                store._hosts.Upsert(host);
+            }
+            foreach (var check in _checks.Values)
+            {
+                store._checks.Upsert(check);
+            }
+        }
+
+        public CommitResult Result() => new(_outcomes, [.. _hosts.Values], [.. _checks.Values]);
+
+        private StoredHost Host(string name, DateTime now)
+        {
+            if (!_hosts.TryGetValue(name, out var host))
+            {
+                host = store._hostCache.GetValueOrDefault(name)?.Copy() ?? new StoredHost { Id = name, FirstSeen = now };
+                _hosts[name] = host;
+            }
+            return host;
+        }
+
+        private StoredCheck Check(string host, string check)
+        {
+            var id = StoredCheck.IdOf(host, check);
+            if (!_checks.TryGetValue(id, out var stored))
+            {
+                stored = store._checks.FindById(id) ?? new StoredCheck { Id = id, Host = host, Check = check };
+                _checks[id] = stored;
+            }
+            return stored;
+        }
     }
 }

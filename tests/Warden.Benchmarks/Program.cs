@@ -1,6 +1,10 @@
 using BenchmarkDotNet.Running;
 using Warden.Benchmarks.Streaming;
 
+if (args.FirstOrDefault() == "fleet-footprint")
+{
+    return await Warden.Benchmarks.Ingest.FleetFootprint.RunAsync(args[1..]);
+}
 // --filter '*CatchUp*' runs the catch-up measurement of the published programs (not a
 // BenchmarkDotNet benchmark: it times real processes); any other filter goes to BenchmarkDotNet.
 var filter = Argument("--filter") ?? "*";

@@ -1,6 +1,6 @@
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Warden.EndToEnd.Tests.Harness;
+using static Warden.EndToEnd.Tests.Harness.RawAgent;
 using Warden.Proto.V1;
 
 namespace Warden.EndToEnd.Tests;
@@ -110,34 +110,5 @@ public class DeliveryTests
         await HelloAsync(next, "e2e-big");
         await next.RequestStream.WriteAsync(Samples(1, cpu: 1));
         Assert.Equal((1UL, false), await NextAckAsync(next));
-    }
-
-    private static async Task<Welcome> HelloAsync(AsyncDuplexStreamingCall<AgentMessage, AggregatorMessage> call, string host)
-    {
-        await call.RequestStream.WriteAsync(new AgentMessage { Hello = new Hello { Host = host, AgentVersion = "test" } });
-        Assert.True(await call.ResponseStream.MoveNext());
-        Assert.Equal(AggregatorMessage.BodyOneofCase.Welcome, call.ResponseStream.Current.BodyCase);
-        return call.ResponseStream.Current.Welcome;
-    }
-
-    private static async Task<(ulong, bool)> NextAckAsync(AsyncDuplexStreamingCall<AgentMessage, AggregatorMessage> call)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        Assert.True(await call.ResponseStream.MoveNext(timeout.Token));
-        var ack = call.ResponseStream.Current.Ack;
-        return (ack.Sequence, ack.Duplicate);
-    }
-
-    private static AgentMessage Samples(ulong sequence, double cpu)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var batch = new SampleBatch
-        {
-            Sequence = sequence,
-            WindowStart = Timestamp.FromDateTimeOffset(now.AddSeconds(-10)),
-            WindowEnd = Timestamp.FromDateTimeOffset(now),
-        };
-        batch.Readings.Add(new Reading { Name = "cpu.busy_pct", Last = cpu, Min = cpu, Max = cpu, Count = 10 });
-        return new AgentMessage { Samples = batch };
     }
 }

@@ -14,6 +14,11 @@ public sealed class AggregatorConfigLoaderTests : IDisposable
         var options = AggregatorConfigLoader.Load(example);
         var defaults = new AggregatorOptions();
         Assert.Equal((defaults.Listen, defaults.StateDirectory, defaults.DatabaseFile), (options.Listen, options.StateDirectory, options.DatabaseFile));
+        Assert.Equivalent(defaults.Ingest, options.Ingest, strict: true);
+        Assert.Equivalent(defaults.Liveness, options.Liveness, strict: true);
+        Assert.Equivalent(defaults.RecentReadings, options.RecentReadings, strict: true);
+        Assert.Equivalent(defaults.Metrics, options.Metrics, strict: true);
+        Assert.Equivalent(defaults.Retention, options.Retention, strict: true);
         Assert.Equal(7400, AggregatorConfigLoader.Validate(options).Port);
         // Every Incidents setting in the example is the default, so the file documents them truthfully.
         foreach (var property in typeof(IncidentOptions).GetProperties().Where(p => p.Name != nameof(IncidentOptions.Rules)))
@@ -21,6 +26,27 @@ public sealed class AggregatorConfigLoaderTests : IDisposable
             Assert.Equal(property.GetValue(defaults.Incidents), property.GetValue(options.Incidents));
         }
         Assert.Empty(options.Incidents.Rules);
+    }
+
+    [Theory]
+    [InlineData("""{ "Ingest": { "QueueCapacity": 0 } }""", "Ingest:QueueCapacity: 0 must be a number above 0")]
+    [InlineData("""{ "Liveness": { "SilentAfterIntervals": -1 } }""", "Liveness:SilentAfterIntervals: -1 must be a number above 0")]
+    [InlineData("""{ "Retention": { "ChunkRecords": 0 } }""", "Retention:ChunkRecords: 0 must be a number above 0")]
+    [InlineData("""{ "Metrics": { "Listen": "http://10.0.0.1:7401" } }""", "Metrics:Listen: 'http://10.0.0.1:7401' is not a loopback address")]
+    [InlineData("""{ "Metrics": { "Listen": "7401" } }""", "Metrics:Listen: '7401' is not of the form http://IP:PORT")]
+    public void A_bad_ingest_liveness_retention_or_metrics_value_is_named(string json, string expected)
+    {
+        var path = _dir.File("aggregator.json");
+        File.WriteAllText(path, json);
+        var e = Assert.Throws<ConfigException>(() => AggregatorConfigLoader.Validate(AggregatorConfigLoader.Load(path)));
+        Assert.StartsWith(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_nested_key_is_named()
+    {
+        var e = LoadFails("""{ "Retention": { "SampleDays": 3 } }""");
+        Assert.Contains("'SampleDays'", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Warden.Aggregator.Api;
+using Warden.Aggregator.Configuration;
 using Warden.Aggregator.Fleet;
 using Warden.Aggregator.Incidents;
 using Warden.Proto.V1;
@@ -38,7 +39,8 @@ internal sealed class OperatorApiServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<TimeProvider>(h.Time);
-        builder.Services.AddSingleton(new HostRegistry(h.Site));
+        builder.Services.AddSingleton(new HostRegistry(h.Site, h.Time, new AggregatorOptions()));
+        builder.Services.AddSingleton<IRecentReadings>(new RecentReadings(new AggregatorOptions()));
         builder.Services.AddSingleton(h.Engine);
         builder.Services.AddSingleton<IIncidentStore>(h.Store);
         var app = builder.Build();

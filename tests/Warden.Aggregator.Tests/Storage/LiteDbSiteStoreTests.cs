@@ -99,6 +99,39 @@ public sealed class LiteDbSiteStoreTests : IDisposable
         Assert.ThrowsAny<IOException>(() => new LiteDbSiteStore(DbPath).Dispose());
     }
 
+    internal static EventBatch Events(ulong sequence, DateTimeOffset at, params Event[] events)
+    {
+        var batch = new EventBatch { Sequence = sequence };
+        foreach (var e in events)
+        {
+            e.At = Timestamp.FromDateTimeOffset(at);
+            batch.Events.Add(e);
+        }
+        return batch;
+    }
+
+    internal static Event Transition(string check, CheckState from, CheckState to, uint attempt = 1, string component = "storage") => new()
+    {
+        CheckTransition = new CheckTransition
+        {
+            Component = component,
+            Check = check,
+            FromState = from,
+            ToState = to,
+            StateType = attempt >= 3 ? StateType.Hard : StateType.Soft,
+            Attempt = attempt,
+            MaxAttempts = 3,
+            Value = 97,
+            Threshold = "85/95 %",
+            Reason = $"{check} is {to}",
+        },
+    };
+
+    internal static Event Heal(HealOutcome outcome) => new()
+    {
+        Heal = new HealEvent { Component = "service", Check = "service_unit:web", Action = "restart-unit web.service", Outcome = outcome, RunsInWindow = 1, Budget = 3 },
+    };
+
     internal static Hello Hello(string host) => new() { Host = host, MachineId = "machine-" + host, AgentVersion = "0.1.0", CpuCount = 2 };
 
     internal static SampleBatch Batch(ulong sequence, double cpu)

@@ -36,8 +36,9 @@ internal sealed class AggregatorProcess : IDisposable
     public static async Task<AggregatorProcess> StartAsync(string stateDirectory, int port = 0)
     {
         var portFile = System.IO.Path.Combine(stateDirectory, $"address-{Guid.NewGuid():N}");
+        // /metrics on a port of its own choosing, so that aggregators of tests running side by side never collide.
         var process = RunningProcess.Start("warden-aggregator",
-            "--listen", $"http://127.0.0.1:{port}", "--state", stateDirectory, "--port-file", portFile);
+            "--listen", $"http://127.0.0.1:{port}", "--state", stateDirectory, "--port-file", portFile, "--metrics-listen", "http://127.0.0.1:0");
         var address = await Eventually.GetAsync(
             () => Task.FromResult(File.Exists(portFile) ? File.ReadAllText(portFile).Trim() : null),
             "the aggregator to listen", diagnostics: () => process.Output);
@@ -51,6 +52,11 @@ internal sealed class AggregatorProcess : IDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>Where /metrics is served (HTTP/1.1), as the aggregator logged it.</summary>
+    public Task<string> MetricsAddressAsync() => Eventually.GetAsync(
+        () => Task.FromResult(System.Text.RegularExpressions.Regex.Match(Output, @"metrics on (http://\S+)/metrics") is { Success: true } m ? m.Groups[1].Value : null),
+        "the aggregator to log its metrics address", diagnostics: () => Output);
 
     public async Task<HostSummary?> FindHostAsync(string host)
     {

@@ -1,0 +1,41 @@
+using Warden.Aggregator.Ingest;
+using Warden.Aggregator.Metrics;
+
+namespace Warden.Aggregator.Fleet;
+
+/// <summary>Once a second (of the injected clock) re-judges every host's liveness and tells the observers of each change.</summary>
+public sealed class LivenessMonitor(HostRegistry registry, IEnumerable<IFleetObserver> observers, TimeProvider time, WardenMetrics metrics,
+    ILogger<LivenessMonitor> logger) : IHostedService, IDisposable
+{
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
+    private readonly IFleetObserver[] _observers = [.. observers];
+    private ITimer? _timer;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _timer = time.CreateTimer(_ => Judge(), null, Period, Period);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _timer?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Judge()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (host, liveness) in registry.JudgeLiveness(now))
+        {
+            Log.LivenessChanged(logger, host, liveness);
+            FleetObservers.LivenessChanged(_observers, host, liveness, now, logger);
+        }
+        foreach (var (liveness, count) in registry.CountByLiveness())
+        {
+            metrics.Hosts.WithLabels(liveness.ToString().ToLowerInvariant()).Set(count);
+        }
+    }
+
+    public void Dispose() => _timer?.Dispose();
+}

@@ -1,0 +1,51 @@
+using System.Threading.Channels;
+using Warden.Aggregator.Configuration;
+using Warden.Aggregator.Storage;
+
+namespace Warden.Aggregator.Ingest;
+
+/// <summary>
+/// The one bounded queue between every agent stream and the single writer. When it is full a
+/// stream's enqueue waits, so the stream stops reading and HTTP/2 flow control pushes back on the
+/// agent instead of memory growing.
+/// </summary>
+public sealed class IngestQueue
+{
+    private readonly Channel<PendingRecord> _channel;
+
+    public IngestQueue(AggregatorOptions options) =>
+        _channel = Channel.CreateBounded<PendingRecord>(new BoundedChannelOptions(options.Ingest.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+
+    public int Depth => _channel.Reader.Count;
+
+    internal ChannelReader<PendingRecord> Reader => _channel.Reader;
+
+    /// <summary>Queues the record (waiting while the queue is full); the task returned completes once it is durable.</summary>
+    public async ValueTask<Task<StoreOutcome>> EnqueueAsync(IngestRecord record, CancellationToken token)
+    {
+        var pending = new PendingRecord(record);
+        await _channel.Writer.WriteAsync(pending, token);
+        return pending.Durable;
+    }
+
+    /// <summary>Stops taking records; the writer finishes what is queued.</summary>
+    public void Complete() => _channel.Writer.TryComplete();
+}
+
+/// <summary>A queued record and the promise of its outcome.</summary>
+internal sealed class PendingRecord(IngestRecord record)
+{
+    private readonly TaskCompletionSource<StoreOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public IngestRecord Record { get; } = record;
+
+    public Task<StoreOutcome> Durable => _outcome.Task;
+
+    public void Complete(StoreOutcome outcome) => _outcome.TrySetResult(outcome);
+
+    public void Fail(Exception error) => _outcome.TrySetException(error);
+}

@@ -1,0 +1,26 @@
+using System.Text;
+using Warden.Aggregator.Fleet;
+using Warden.Aggregator.Ingest;
+
+namespace Warden.Aggregator.Metrics;
+
+/// <summary>GET /metrics: Warden's own figures (prometheus-net), then the fleet's latest readings.</summary>
+public static class MetricsEndpoint
+{
+    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
+
+    public static async Task WriteAsync(HttpContext context, WardenMetrics metrics, HostRegistry registry, IngestQueue queue)
+    {
+        metrics.QueueDepth.Set(queue.Depth);
+        context.Response.ContentType = ContentType;
+        using (var own = new MemoryStream())
+        {
+            await metrics.Registry.CollectAndExportAsTextAsync(own, context.RequestAborted);
+            own.Position = 0;
+            await own.CopyToAsync(context.Response.Body, context.RequestAborted);
+        }
+        var fleet = new StringBuilder();
+        FleetReadingsText.Write(fleet, registry.LatestReadings());
+        await context.Response.WriteAsync(fleet.ToString(), Encoding.UTF8, context.RequestAborted);
+    }
+}

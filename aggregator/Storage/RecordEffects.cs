@@ -1,0 +1,101 @@
+using Warden.Proto.V1;
+
+namespace Warden.Aggregator.Storage;
+
+/// <summary>
+/// What a record does to its host's stored state: identity from a Hello, latest readings and the
+/// shipping interval from a sample batch, check states and heal counters from an event batch.
+/// </summary>
+internal static class RecordEffects
+{
+    public static void ApplyHello(StoredHost host, Hello hello, DateTime now)
+    {
+        host.MachineId = hello.MachineId;
+        host.AgentVersion = hello.AgentVersion;
+        host.Kernel = hello.Kernel;
+        host.CpuCount = (int)hello.CpuCount;
+        host.LastSeen = now;
+    }
+
+    public static void ApplySamples(StoredHost host, SampleBatch batch, DateTime now)
+    {
+        host.LastSeen = now;
+        if ((long)batch.Sequence <= host.LastSequence)
+        {
+            return; // a resent older batch must not overwrite newer readings
+        }
+        host.LastSequence = (long)batch.Sequence;
+        host.Latest = batch.Readings.Select(ToStored).ToList();
+        if (batch.WindowStart is { } start && batch.WindowEnd is { } end)
+        {
+            var seconds = (end.ToDateTimeOffset() - start.ToDateTimeOffset()).TotalSeconds;
+            // A collect-now window is shorter than the interval; only a longer window can correct it down.
+            if (seconds > 0 && (host.ShipIntervalSeconds == 0 || seconds > host.ShipIntervalSeconds * 0.8))
+            {
+                host.ShipIntervalSeconds = seconds;
+            }
+        }
+    }
+
+    /// <summary>Applies the batch's events; <paramref name="check"/> returns the stored state of a check (creating it).</summary>
+    public static void ApplyEvents(StoredHost host, EventBatch batch, DateTime now, Func<string, StoredCheck> check)
+    {
+        host.LastSeen = now;
+        host.LastSequence = Math.Max(host.LastSequence, (long)batch.Sequence);
+        foreach (var e in batch.Events)
+        {
+            switch (e.BodyCase)
+            {
+                case Event.BodyOneofCase.CheckTransition:
+                    ApplyTransition(check(e.CheckTransition.Check), e.CheckTransition, e.At is { } at ? AsStored(at.ToDateTime()) : now);
+                    break;
+                case Event.BodyOneofCase.Heal:
+                    Count(host.Heals, e.Heal.Outcome);
+                    break;
+            }
+        }
+    }
+
+    private static void ApplyTransition(StoredCheck stored, CheckTransition t, DateTime at)
+    {
+        // Events of one check arrive in sequence order, except a resend after a reconnect: keep the newest.
+        if (at < stored.Since)
+        {
+            return;
+        }
+        stored.Component = t.Component;
+        stored.State = (int)t.ToState;
+        stored.StateType = (int)t.StateType;
+        stored.Attempt = (int)t.Attempt;
+        stored.MaxAttempts = (int)t.MaxAttempts;
+        stored.Value = t.Value;
+        stored.Threshold = t.Threshold;
+        stored.Reason = t.Reason;
+        stored.Since = at;
+    }
+
+    private static void Count(HealCounters heals, HealOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case HealOutcome.Started: heals.Started++; break;
+            case HealOutcome.Succeeded: heals.Succeeded++; break;
+            case HealOutcome.Failed: heals.Failed++; break;
+            case HealOutcome.TimedOut: heals.TimedOut++; break;
+            case HealOutcome.Exhausted: heals.Exhausted++; break;
+        }
+    }
+
+    /// <summary>A time as LiteDB keeps it (milliseconds), so the live view equals what a restart reads back.</summary>
+    public static DateTime AsStored(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+
+    public static StoredReading ToStored(Reading r) => new()
+    {
+        Name = r.Name,
+        Subject = r.Subject,
+        Last = r.Last,
+        Min = r.Min,
+        Max = r.Max,
+        Count = r.Count,
+    };
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace Warden.Benchmarks.Ingest;
+
+/// <summary>A server program (the aggregator, or the fleet simulator's bare sink) run with `dotnet`, on a loopback port it picks and writes to a file.</summary>
+internal sealed class ServerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, string address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public string Address { get; }
+
+    public int Id => _process.Id;
+
+    public static ServerProcess Start(string program, string portFile, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Dll(program));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment["DOTNET_gcServer"] = "0";
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine($"[{program}] {line}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!File.Exists(portFile))
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"{program} did not start listening (exit {(process.HasExited ? process.ExitCode : -1)})");
+            }
+            Thread.Sleep(50); // waiting on another process to start, not on logic
+        }
+        return new ServerProcess(process, File.ReadAllText(portFile).Trim());
+    }
+
+    /// <summary>Resident memory of the process now, from /proc/PID/status (VmRSS), in bytes.</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+        return 0;
+    }
+
+    private static string Dll(string program)
+    {
+        var path = typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == program).Value!;
+        path = Path.GetFullPath(path.Replace('\\', '/'));
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{program} was not built at {path}");
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+        _process.Dispose();
+    }
+}

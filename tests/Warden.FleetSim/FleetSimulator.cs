@@ -1,0 +1,85 @@
+using System.Net;
+using Grpc.Net.Client;
+using Warden.Proto.V1;
+
+namespace Warden.FleetSim;
+
+/// <summary>
+/// N simulated agents against one aggregator over real gRPC (HTTP/2, several connections as the
+/// server's stream limit requires). Hosts are named PREFIX-00001.. and scriptable one by one.
+/// </summary>
+public sealed class FleetSimulator : IAsyncDisposable
+{
+    private readonly GrpcChannel _channel;
+    private readonly Dictionary<string, SimulatedHost> _byName;
+    private readonly TimeProvider _time;
+
+    public FleetSimulator(string address, int hosts, TimeSpan shipInterval, string prefix = "sim", TimeProvider? time = null)
+    {
+        _time = time ?? TimeProvider.System;
+        _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler
+            {
+                EnableMultipleHttp2Connections = true,
+                PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+                KeepAlivePingDelay = TimeSpan.FromSeconds(60),
+            },
+            HttpVersion = HttpVersion.Version20,
+        });
+        var client = new AgentLink.AgentLinkClient(_channel);
+        Hosts = Enumerable.Range(1, hosts)
+            .Select(i => new SimulatedHost($"{prefix}-{i:D5}", client, i, shipInterval, _time))
+            .ToList();
+        _byName = Hosts.ToDictionary(h => h.Name, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<SimulatedHost> Hosts { get; }
+
+    public SimulatedHost this[string name] => _byName[name];
+
+    public long AckCount => Hosts.Sum(h => h.AckCount);
+
+    /// <summary>Connects every host, <paramref name="parallel"/> at a time.</summary>
+    public Task ConnectAllAsync(CancellationToken token, int parallel = 64) =>
+        Parallel.ForEachAsync(Hosts, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = token },
+            async (host, ct) => await host.ConnectAsync(ct));
+
+    /// <summary>Every host ships once per its interval, the hosts spread evenly over the interval, until cancelled.</summary>
+    public async Task RunAsync(CancellationToken token)
+    {
+        var interval = Hosts.Count == 0 ? TimeSpan.FromSeconds(1) : Hosts[0].ShipInterval;
+        var runs = Hosts.Select((host, i) => ShipEveryAsync(host, interval * i / Hosts.Count, interval, token));
+        try
+        {
+            await Task.WhenAll(runs);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Benchmark load: every host sends <paramref name="batchesPerHost"/> sample batches as fast as
+    /// acknowledgements allow (at most <paramref name="window"/> unacknowledged each). Returns when all are acknowledged.
+    /// </summary>
+    public Task FloodAsync(int batchesPerHost, int window, CancellationToken token) =>
+        Task.WhenAll(Hosts.Select(h => Task.Run(() => h.FloodAsync(batchesPerHost, window, token), token)));
+
+    private async Task ShipEveryAsync(SimulatedHost host, TimeSpan offset, TimeSpan interval, CancellationToken token)
+    {
+        await Task.Delay(offset, _time, token);
+        using var timer = new PeriodicTimer(interval, _time);
+        do
+        {
+            await host.ShipAsync(token);
+        }
+        while (await timer.WaitForNextTickAsync(token));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Parallel.ForEachAsync(Hosts, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (h, _) => await h.DisposeAsync());
+        _channel.Dispose();
+    }
+}
