@@ -19,6 +19,7 @@ namespace Warden.Aggregator;
 public static class AggregatorHost
 {
     public const int MaxMessageBytes = 4 * 1024 * 1024;
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(8);
     public static readonly TimeSpan KeepAlivePingDelay = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
 
@@ -40,6 +41,9 @@ public static class AggregatorHost
             ListenOptions? agents = null, metrics = null;
             // No command-line or appsettings configuration: the Warden file and flags are the only inputs.
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+            // SIGTERM stops within seconds even when a peer has stalled its connection: what has not
+            // finished by then is aborted (agents resend whatever was not acknowledged).
+            builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(console =>
             {

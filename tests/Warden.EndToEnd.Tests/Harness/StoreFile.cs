@@ -43,11 +43,8 @@ internal static class StoreFile
     }
 
     /// <summary>Each sample batch's window start, by sequence.</summary>
-    public static Dictionary<long, DateTime> SampleWindowStarts(string databasePath, string host)
-    {
-        using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, ReadOnly = true });
-        return db.GetCollection("samples").Find(Query.EQ("Host", host)).ToDictionary(d => d["Sequence"].AsInt64, d => d["WindowStart"].AsDateTime.ToUniversalTime());
-    }
+    public static Dictionary<long, DateTime> SampleWindowStarts(string databasePath, string host) =>
+        Samples(databasePath, host).ToDictionary(b => b.Sequence, b => DateTime.SpecifyKind(b.WindowStart, DateTimeKind.Utc));
 
     /// <summary>Every record of the host stored exactly once, from 1 to the highest with none missing, up to at least <paramref name="atLeast"/>.</summary>
     public static void AssertExactlyOnce(IReadOnlyCollection<long> stored, ulong atLeast)
