@@ -53,6 +53,7 @@ internal static class AgentHost
         builder.Services.AddSingleton<CheckService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CheckService>());
         builder.Services.AddSingleton<LinkStatus>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<CheckService>().Healer.Ledger);
         builder.Services.AddSingleton<StatusReporter>();
         builder.Services.AddSingleton<SensingService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SensingService>());

@@ -52,9 +52,20 @@ internal static class StatusCommand
               aggregator    {linkText} ({link.Reconnects} reconnects{lastError})
               spool         {s.Spool.Records} records, {s.Spool.Bytes / 1024.0:0.#} KiB, oldest unacknowledged {s.Spool.OldestUnackedSeconds:0} s, {s.Spool.DroppedTotal} dropped, {s.Spool.CorruptSegmentsTotal} corrupt segments
               acknowledged  up to sequence {s.LastAcknowledged}
+              heals         {HealText(s, now)}
               health        {health}
 
             """);
+    }
+
+    private static string HealText(AgentStatus s, DateTimeOffset now)
+    {
+        var h = s.Heals;
+        var counts = string.Create(CultureInfo.InvariantCulture,
+            $"{h.Started} runs, {h.Succeeded} succeeded, {h.Failed} failed, {h.TimedOut} timed out, {h.Exhausted} exhausted");
+        return s.LastHeal is { } last
+            ? $"{counts}; last {Age(now - last.At)} ago: {last.Check} {last.Action} {last.Outcome}"
+            : $"{counts}; none since start";
     }
 
     private static string Age(TimeSpan age) => age.TotalSeconds switch

@@ -7,7 +7,7 @@ using Warden.Proto.V1;
 namespace Warden.Agent.Healing;
 
 /// <summary>Turns heal steps into Event{ Heal } records, sent like check transitions: at once, never dropped.</summary>
-internal sealed class HealEvents(PendingRecords pending, TimeProvider time)
+internal sealed class HealEvents(PendingRecords pending, TimeProvider time, HealLedger ledger)
 {
     public void Emit(CheckOutcome outcome, HealState state, string action, HealOutcome kind, DateTimeOffset now, string detail)
     {
@@ -26,8 +26,10 @@ internal sealed class HealEvents(PendingRecords pending, TimeProvider time)
         {
             heal.Evidence.Add(evidence);
         }
+        var at = time.GetUtcNow();
+        ledger.Record(heal, at);
         var batch = new EventBatch();
-        batch.Events.Add(new Event { At = Timestamp.FromDateTimeOffset(time.GetUtcNow()), Heal = heal });
+        batch.Events.Add(new Event { At = Timestamp.FromDateTimeOffset(at), Heal = heal });
         pending.Add(batch);
     }
 

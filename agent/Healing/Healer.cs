@@ -27,7 +27,7 @@ internal sealed class Healer
     {
         _time = time;
         _logger = logger;
-        _events = new HealEvents(pending, time);
+        _events = new HealEvents(pending, time, Ledger);
         foreach (var rule in options.Heal)
         {
             var actions = rule.Actions.Select(a => HealAction.Create(a, options.SystemctlPath, paths, time)).ToList();
@@ -161,6 +161,9 @@ internal sealed class Healer
     }
 
     /// <summary>The keys of the checks that have a heal rule, for an operator told a key is unknown.</summary>
+    /// <summary>What this healer did since start, for status and the agent.heal* readings.</summary>
+    public HealLedger Ledger { get; } = new();
+
     public IReadOnlyList<string> HealedChecks => [.. _states.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>Completes when every run started so far has finished its actions.</summary>

@@ -128,6 +128,7 @@ internal sealed class SensingService : BackgroundService
             var spool = _pending.Health(now);
             AddScores(batch, health);
             spool.AddTo(batch);
+            _status.AddReadings(batch, now);
             _pending.Add(batch);
             _status.Write(now, health, spool, _pending.LastAcknowledged);
             _window.Reset(now);

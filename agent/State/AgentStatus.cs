@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Warden.Agent.Healing;
 using Warden.Agent.Streaming;
 
 namespace Warden.Agent.State;
@@ -16,7 +17,9 @@ internal sealed record AgentStatus(
     ulong LastAcknowledged,
     double? Score,
     string? WorstComponent,
-    IReadOnlyDictionary<string, int> Components)
+    IReadOnlyDictionary<string, int> Components,
+    HealTally Heals,
+    LastHeal? LastHeal)
 {
     /// <summary>
     /// The agent rewrites the file every ship interval; three missed writes (plus slack for a slow

@@ -1,5 +1,6 @@
 using Warden.Agent.Commands;
 using Warden.Agent.Configuration;
+using Warden.Agent.Healing;
 using Warden.Agent.State;
 using Warden.Agent.Streaming;
 
@@ -20,6 +21,8 @@ public sealed class StatusCommandTests : IDisposable
         Assert.Contains("http://127.0.0.1:7400 connected", output, StringComparison.Ordinal);
         Assert.Contains("12 records, 2 KiB, oldest unacknowledged 7 s, 3 dropped, 1 corrupt segments", output, StringComparison.Ordinal);
         Assert.Contains("90 degraded, worst storage", output, StringComparison.Ordinal);
+        Assert.Contains("heals         4 runs, 2 succeeded, 1 failed, 1 timed out, 0 exhausted; last 3m ago: process_running:web restart-unit web.service SUCCEEDED",
+            output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,6 +67,8 @@ public sealed class StatusCommandTests : IDisposable
         Assert.Equal("web-01", document.RootElement.GetProperty("host").GetString());
         Assert.True(document.RootElement.GetProperty("aggregator").GetProperty("connected").GetBoolean());
         Assert.Equal(12, document.RootElement.GetProperty("spool").GetProperty("records").GetInt32());
+        Assert.Equal(4, document.RootElement.GetProperty("heals").GetProperty("started").GetInt64());
+        Assert.Equal("SUCCEEDED", document.RootElement.GetProperty("lastHeal").GetProperty("outcome").GetString());
     }
 
     private (int Exit, string Output, string Error) Run(DateTimeOffset now, bool json = false)
@@ -77,7 +82,8 @@ public sealed class StatusCommandTests : IDisposable
     private static AgentStatus Status(bool connected, DateTimeOffset writtenAt) => new(
         "web-01", "0.1.0", 4242, T0.AddHours(-2), writtenAt, 10,
         new AggregatorStatus("http://127.0.0.1:7400", connected, T0.AddMinutes(-5), 2, "Unavailable: connection refused", T0.AddMinutes(-6)),
-        new SpoolHealth(12, 2048, 7, 3, 1), 1234, 90, "storage", new Dictionary<string, int> { ["system"] = 100, ["storage"] = 80 });
+        new SpoolHealth(12, 2048, 7, 3, 1), 1234, 90, "storage", new Dictionary<string, int> { ["system"] = 100, ["storage"] = 80 },
+        new HealTally(4, 2, 1, 1, 0), new LastHeal("process_running:web", "restart-unit web.service", "SUCCEEDED", T0.AddMinutes(-3), "after the grace: 1 running"));
 
     public void Dispose() => _dir.Dispose();
 }
