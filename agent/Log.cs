@@ -55,4 +55,7 @@ internal static partial class Log
 
     [LoggerMessage(43, LogLevel.Information, "heal {Check}: budget reset after OK for {Window}")]
     public static partial void HealBudgetReset(ILogger logger, string check, TimeSpan window);
+
+    [LoggerMessage(22, LogLevel.Warning, "sensing: cgroup readings left out of this window: {Error}")]
+    public static partial void CgroupSenseFailed(ILogger logger, string error);
 }
