@@ -1,6 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Warden.Agent.Hosting;
 using Warden.Agent.Checks;
 using Warden.Agent.Configuration;
 using Warden.Agent.Sensing;
@@ -38,42 +37,28 @@ internal static class AgentHost
         }
         using var ownedSpool = spool; // closing syncs the open segment
 
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffzzz ";
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Services.AddSystemd();
+        // Wired by hand rather than with Microsoft.Extensions.Hosting: the agent's parts are one fixed
+        // list, and the hosting, DI and console-logging stack cost megabytes of resident memory.
+        var time = TimeProvider.System;
+        var logs = ConsoleLog.ForThisProcess(time);
+        var identity = new AgentIdentity(options, time);
+        var pending = new PendingRecords(sequence, spool, options.Spool.MaxBytes);
+        using var sensor = new HostSensor(options.ProcRoot);
+        using var runner = new CheckRunner(CheckCatalog.Create(options, time), time, logs.For<CheckRunner>());
+        var link = new LinkStatus();
+        var status = new StatusReporter(options, identity, link, logs.For<StatusReporter>());
+        using var checks = new CheckService(runner, pending, options, time, logs.For<CheckService>());
+        using var sensing = new SensingService(sensor, pending, runner, status, options, time, logs.For<SensingService>());
+        using var aggregator = new AggregatorLink(options, identity, pending, sequence, sensor, sensing, link, time, logs.For<AggregatorLink>());
+        BackgroundService[] services = [checks, sensing, aggregator];
 
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sequence);
-        builder.Services.AddSingleton(new HostSensor(options.ProcRoot));
-        builder.Services.AddSingleton<AgentIdentity>();
-        builder.Services.AddSingleton(sp => new PendingRecords(sp.GetRequiredService<SequenceCounter>(), spool, options.Spool.MaxBytes));
-        builder.Services.AddSingleton(sp => new CheckRunner(CheckCatalog.Create(options, TimeProvider.System), TimeProvider.System,
-            sp.GetRequiredService<ILogger<CheckRunner>>()));
-        builder.Services.AddSingleton<CheckService>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<CheckService>());
-        builder.Services.AddSingleton<LinkStatus>();
-        builder.Services.AddSingleton<StatusReporter>();
-        builder.Services.AddSingleton<SensingService>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<SensingService>());
-        builder.Services.AddHostedService<AggregatorLink>();
-
-        using var host = builder.Build();
-        var identity = host.Services.GetRequiredService<AgentIdentity>();
-        Log.Starting(host.Services.GetRequiredService<ILogger<AgentIdentity>>(), AgentIdentity.Version, identity.Host,
-            options.ProcRoot, options.StateDirectory);
-        var spoolLogger = host.Services.GetRequiredService<ILogger<RecordSpool>>();
+        Log.Starting(logs.For<AgentIdentity>(), AgentIdentity.Version, identity.Host, options.ProcRoot, options.StateDirectory);
+        var spoolLogger = logs.For<RecordSpool>();
         foreach (var repair in spool.Repairs)
         {
             Log.SpoolRepaired(spoolLogger, repair);
         }
         Log.SpoolOpened(spoolLogger, spool.Directory, spool.Count, spool.Bytes);
-        await host.RunAsync();
-        return 0;
+        return await ServiceRun.RunAsync(services, logs.For("Warden.Agent.Hosting.ServiceRun"));
     }
 }

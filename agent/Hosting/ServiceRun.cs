@@ -1,0 +1,47 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Warden.Agent.Hosting;
+
+/// <summary>
+/// Runs the agent's background services until SIGTERM or SIGINT (or until one of them fails), then
+/// stops them in reverse order. Tells systemd READY=1 once they run and STOPPING=1 on the way out.
+/// </summary>
+internal static class ServiceRun
+{
+    /// <returns>0 after a signal; 1 when a service failed.</returns>
+    public static async Task<int> RunAsync(IReadOnlyList<BackgroundService> services, ILogger logger)
+    {
+        using var stop = new CancellationTokenSource();
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true; // stop in order instead of the runtime's immediate exit
+            stop.Cancel();
+        }
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+
+        foreach (var service in services)
+        {
+            await service.StartAsync(stop.Token);
+        }
+        SystemdNotify.Send("READY=1");
+        var stopped = Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
+        var running = services.Select(s => s.ExecuteTask ?? Task.CompletedTask).ToList();
+        var first = await Task.WhenAny([stopped, .. running]);
+        var exitCode = 0;
+        if (first != stopped)
+        {
+            var failed = services[running.IndexOf(first)];
+            Log.ServiceEnded(logger, failed.GetType().Name, first.Exception?.GetBaseException().Message ?? "it returned");
+            exitCode = 1;
+        }
+        SystemdNotify.Send("STOPPING=1");
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            await services[i].StopAsync(CancellationToken.None);
+        }
+        return exitCode;
+    }
+}
