@@ -11,9 +11,10 @@ namespace Warden.Agent.Hosting;
 internal static class ServiceRun
 {
     /// <returns>0 after a signal; 1 when a service failed.</returns>
-    public static async Task<int> RunAsync(IReadOnlyList<BackgroundService> services, ILogger logger)
+    /// <param name="stopRequested">Stops the run like a signal does (tests).</param>
+    public static async Task<int> RunAsync(IReadOnlyList<BackgroundService> services, ILogger logger, CancellationToken stopRequested = default)
     {
-        using var stop = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopRequested);
         void OnSignal(PosixSignalContext context)
         {
             context.Cancel = true; // stop in order instead of the runtime's immediate exit
@@ -24,14 +25,15 @@ internal static class ServiceRun
 
         foreach (var service in services)
         {
-            await service.StartAsync(stop.Token);
+            // Not stop.Token: a service's own token is cancelled by StopAsync below, in order.
+            await service.StartAsync(CancellationToken.None);
         }
         SystemdNotify.Send("READY=1");
         var stopped = Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
         var running = services.Select(s => s.ExecuteTask ?? Task.CompletedTask).ToList();
         var first = await Task.WhenAny([stopped, .. running]);
         var exitCode = 0;
-        if (first != stopped)
+        if (first != stopped && !stop.IsCancellationRequested)
         {
             var failed = services[running.IndexOf(first)];
             Log.ServiceEnded(logger, failed.GetType().Name, first.Exception?.GetBaseException().Message ?? "it returned");

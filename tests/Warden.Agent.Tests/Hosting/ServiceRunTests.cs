@@ -18,10 +18,30 @@ public class ServiceRunTests
         Assert.Equal(["third", "first"], stopped);
     }
 
+    [Fact]
+    public async Task A_stop_request_stops_every_service_in_reverse_order_with_exit_code_0()
+    {
+        var stopped = new List<string>();
+        WaitsForStop[] services = [new WaitsForStop("first", stopped), new WaitsForStop("second", stopped)];
+        using var stop = new CancellationTokenSource();
+
+        var run = ServiceRun.RunAsync(services, NullLogger.Instance, stop.Token);
+        await Task.WhenAll(services.Select(s => s.Running)).WaitAsync(TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(["second", "first"], stopped);
+    }
+
     private sealed class WaitsForStop(string name, List<string> stopped) : BackgroundService
     {
+        private readonly TaskCompletionSource _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Running => _running.Task;
+
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
+            _running.SetResult();
             try
             {
                 await Task.Delay(Timeout.Infinite, stoppingToken);
