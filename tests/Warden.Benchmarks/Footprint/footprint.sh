@@ -21,7 +21,12 @@ cat > "$state/agent.json" <<JSON
   "Aggregator": { "Endpoints": [ "http://127.0.0.1:1" ], "ReconnectMaxSeconds": 30 },
   "Sampling": { "SenseIntervalSeconds": 1, "ShipIntervalSeconds": 10 } }
 JSON
+# As the packaged service runs it: a 1 MiB gen0 budget (README, "Memory"); AGENT_GC_GEN0SIZE= for the runtime's default.
+gen0=${AGENT_GC_GEN0SIZE-0x100000}
+echo "footprint: agent with DOTNET_GCgen0size=${gen0:-(runtime default)}"
+if [ -n "$gen0" ]; then export DOTNET_GCgen0size=$gen0; fi
 "$publish/warden-agent" --config "$state/agent.json" > "$out/agent.log" 2>&1 & agent=$!
+unset DOTNET_GCgen0size
 prometheus-node-exporter --web.listen-address="127.0.0.1:$port" > "$out/node-exporter.log" 2>&1 & exporter=$!
 ( while sleep 1; do curl -s -o /dev/null "http://127.0.0.1:$port/metrics" || true; done ) & scraper=$!
 
