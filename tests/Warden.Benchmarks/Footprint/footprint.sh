@@ -8,7 +8,8 @@ set -euo pipefail
 publish=$1 out=$2 duration=${3:-600}
 mkdir -p "$out"
 state=$(mktemp -d)
-trap 'kill $agent $exporter $scraper 2>/dev/null || true; rm -rf "$state"' EXIT
+# The agent spools its open window on SIGTERM: wait for it before removing its state folder.
+trap 'kill $agent $exporter $scraper 2>/dev/null || true; wait $agent 2>/dev/null || true; rm -rf "$state"' EXIT
 
 if ! command -v prometheus-node-exporter >/dev/null; then
   echo "footprint: installing prometheus-node-exporter from Debian"
