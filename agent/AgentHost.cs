@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Warden.Agent.Checks;
 using Warden.Agent.Configuration;
 using Warden.Agent.Hosting;
@@ -39,64 +37,54 @@ internal static class AgentHost
         }
         using var ownedSpool = spool; // closing syncs the open segment
 
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        AgentLogging.Configure(builder.Logging, options.Logging, Environment.GetEnvironmentVariable);
+        // Wired by hand rather than with Microsoft.Extensions.Hosting: the agent's parts are one fixed
+        // list, and the hosting, DI and console-logging stack cost megabytes of resident memory.
+        var time = TimeProvider.System;
+        var logs = AgentLogging.Create(options.Logging, Environment.GetEnvironmentVariable, time);
+        var identity = new AgentIdentity(options, time);
+        var pending = new PendingRecords(sequence, spool, options.Spool.MaxBytes);
+        using var sensor = new HostSensor(options.ProcRoot);
+        using var runner = new CheckRunner(CheckCatalog.Create(options, time), time, logs.For<CheckRunner>());
+        var link = new LinkStatus();
+        using var checks = new CheckService(runner, pending, options, time, logs.For<CheckService>());
+        var status = new StatusReporter(options, identity, link, checks.Healer.Ledger, logs.For<StatusReporter>());
+        using var sensing = new SensingService(sensor, pending, runner, status, options, time, logs.For<SensingService>());
+        var commands = new AgentCommands(sensing.CollectNow, checks.Healer, logs.For<AgentCommands>());
+        using var aggregator = new AggregatorLink(options, identity, pending, sequence, sensor, commands, link, time, logs.For<AggregatorLink>());
+        using var lifetime = new ServiceLifetime();
+        using var systemd = Systemd(options, sensing, lifetime, time, logs);
+        // Stopped first (reverse order), so systemd hears STOPPING=1 before the others wind down.
+        BackgroundService[] services = systemd is null ? [checks, sensing, aggregator] : [checks, sensing, aggregator, systemd];
 
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sequence);
-        builder.Services.AddSingleton(new HostSensor(options.ProcRoot));
-        builder.Services.AddSingleton<AgentIdentity>();
-        builder.Services.AddSingleton(sp => new PendingRecords(sp.GetRequiredService<SequenceCounter>(), spool, options.Spool.MaxBytes));
-        builder.Services.AddSingleton(sp => new CheckRunner(CheckCatalog.Create(options, TimeProvider.System), TimeProvider.System,
-            sp.GetRequiredService<ILogger<CheckRunner>>()));
-        builder.Services.AddSingleton<CheckService>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<CheckService>());
-        builder.Services.AddSingleton<LinkStatus>();
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<CheckService>().Healer.Ledger);
-        builder.Services.AddSingleton<StatusReporter>();
-        builder.Services.AddSingleton<SensingService>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<SensingService>());
-        builder.Services.AddSingleton(sp => new AgentCommands(sp.GetRequiredService<SensingService>().CollectNow,
-            sp.GetRequiredService<CheckService>().Healer, sp.GetRequiredService<ILogger<AgentCommands>>()));
-        builder.Services.AddHostedService<AggregatorLink>();
-        AddSystemd(builder.Services, options);
-
-        using var host = builder.Build();
-        var identity = host.Services.GetRequiredService<AgentIdentity>();
-        Log.Starting(host.Services.GetRequiredService<ILogger<AgentIdentity>>(), AgentIdentity.Version, identity.Host,
-            options.ProcRoot, options.StateDirectory);
-        var spoolLogger = host.Services.GetRequiredService<ILogger<RecordSpool>>();
+        Log.Starting(logs.For<AgentIdentity>(), AgentIdentity.Version, identity.Host, options.ProcRoot, options.StateDirectory);
+        var spoolLogger = logs.For<RecordSpool>();
         foreach (var repair in spool.Repairs)
         {
             Log.SpoolRepaired(spoolLogger, repair);
         }
         Log.SpoolOpened(spoolLogger, spool.Directory, spool.Count, spool.Bytes);
-        await host.RunAsync();
+        var exitCode = await ServiceRun.RunAsync(services, logs.For("Warden.Agent.Hosting.ServiceRun"), lifetime: lifetime);
         spool.Dispose();
         Log.Stopped(spoolLogger, spool.Count);
-        return 0;
+        return exitCode;
     }
 
-    // Registered only when systemd started the agent as Type=notify. The variables are cleared so
-    // heal commands the agent runs do not inherit them and notify systemd in its name.
-    private static void AddSystemd(IServiceCollection services, AgentOptions options)
+    // Only when systemd started the agent as Type=notify. The variables are cleared so heal commands
+    // the agent runs do not inherit them and notify systemd in its name.
+    private static SystemdService? Systemd(AgentOptions options, SensingService sensing, ServiceLifetime lifetime, TimeProvider time,
+        ConsoleLog logs)
     {
         var notifier = SystemdNotifier.FromEnvironment(Environment.GetEnvironmentVariable);
         if (notifier is null)
         {
-            return;
+            return null;
         }
         var watchdog = SystemdNotifier.WatchdogPeriod(Environment.GetEnvironmentVariable, Environment.ProcessId);
         foreach (var variable in (string[])["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"])
         {
             Environment.SetEnvironmentVariable(variable, null);
         }
-        services.AddSingleton(notifier);
-        // systemd records start and stop itself; no "Press Ctrl+C" lines in the journal.
-        services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
-        services.AddHostedService(sp => new SystemdService(notifier, watchdog, () => sp.GetRequiredService<SensingService>().LastSensed,
-            TimeSpan.FromSeconds(options.Sampling.SenseIntervalSeconds), sp.GetRequiredService<IHostApplicationLifetime>(),
-            TimeProvider.System, sp.GetRequiredService<ILogger<SystemdService>>()));
+        return new SystemdService(notifier, watchdog, () => sensing.LastSensed, TimeSpan.FromSeconds(options.Sampling.SenseIntervalSeconds),
+            lifetime, time, logs.For<SystemdService>());
     }
 }

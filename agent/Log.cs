@@ -73,4 +73,10 @@ internal static partial class Log
 
     [LoggerMessage(44, LogLevel.Warning, "heal {Check}: budget reset by an operator (command {CommandId}); healing resumes")]
     public static partial void HealBudgetResetByOperator(ILogger logger, string check, string commandId);
+
+    [LoggerMessage(22, LogLevel.Warning, "sensing: cgroup readings left out of this window: {Error}")]
+    public static partial void CgroupSenseFailed(ILogger logger, string error);
+
+    [LoggerMessage(23, LogLevel.Critical, "{Service} stopped unexpectedly ({Error}); the agent stops so that its supervisor restarts it")]
+    public static partial void ServiceEnded(ILogger logger, string service, string error);
 }

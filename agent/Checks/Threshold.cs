@@ -20,11 +20,12 @@ internal readonly record struct Threshold(double Warn, double Crit)
             : value <= Crit ? CheckStatus.Crit : value <= Warn ? CheckStatus.Warn : CheckStatus.Ok;
     }
 
-    /// <summary>"warn ≥ 80 %, crit ≥ 90 %".</summary>
-    public string Describe(string unit)
+    /// <summary>"warn ≥ 80 %, crit ≥ 90 %"; written once per levels and unit.</summary>
+    public string Describe(string unit) => TextMemo<(Threshold, string)>.Get((this, unit), static key =>
     {
-        var op = HigherIsWorse ? "≥" : "≤";
-        var suffix = unit.Length == 0 ? "" : " " + unit;
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"warn {op} {Warn:0.##}{suffix}, crit {op} {Crit:0.##}{suffix}");
-    }
+        var (t, u) = key;
+        var op = t.HigherIsWorse ? "≥" : "≤";
+        var suffix = u.Length == 0 ? "" : " " + u;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"warn {op} {t.Warn:0.##}{suffix}, crit {op} {t.Crit:0.##}{suffix}");
+    });
 }

@@ -41,7 +41,8 @@ internal sealed class Healer
     /// </summary>
     public void Observe(CheckOutcome outcome, bool becameHard, CheckStateMachine machine, TimeSpan interval)
     {
-        if (!_states.TryGetValue(outcome.Key, out var state))
+        // With no heal rules, return before outcome.Key builds a string: Observe runs for every result.
+        if (_states.Count == 0 || !_states.TryGetValue(outcome.Key, out var state))
         {
             return;
         }

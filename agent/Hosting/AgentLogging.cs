@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Warden.Agent.Configuration;
 
 namespace Warden.Agent.Hosting;
@@ -9,32 +8,9 @@ namespace Warden.Agent.Hosting;
 /// </summary>
 internal static class AgentLogging
 {
-    public static void Configure(ILoggingBuilder logging, LoggingOptions options, Func<string, string?> environment)
-    {
-        logging.ClearProviders();
-        switch (Resolve(options.Format, environment))
-        {
-            case "systemd":
-                // journald stamps each line itself.
-                logging.AddSystemdConsole(console => console.TimestampFormat = null);
-                break;
-            case "json":
-                logging.AddJsonConsole(console =>
-                {
-                    console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffzzz";
-                    console.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false };
-                });
-                break;
-            default:
-                logging.AddSimpleConsole(console =>
-                {
-                    console.SingleLine = true;
-                    console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffzzz ";
-                });
-                break;
-        }
-        logging.SetMinimumLevel(options.MinimumLevel);
-    }
+    /// <summary>The agent's log on stdout, as Logging:Format and Logging:Level ask.</summary>
+    public static ConsoleLog Create(LoggingOptions options, Func<string, string?> environment, TimeProvider time) =>
+        new(Console.Out, Resolve(options.Format, environment), time, options.MinimumLevel);
 
     /// <summary>"simple", "systemd" or "json" for a Logging:Format value.</summary>
     public static string Resolve(string format, Func<string, string?> environment) => format.ToLowerInvariant() switch

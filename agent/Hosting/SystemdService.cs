@@ -25,22 +25,24 @@ internal sealed class SystemdService(SystemdNotifier notifier, TimeSpan? watchdo
             await started.Task.WaitAsync(stoppingToken);
         }
         Notify("READY=1\nSTATUS=sensing and streaming");
-        if (watchdog is not { } period)
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(period / 2, time);
         try
         {
-            do
-            {
-                Tick();
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+            // Runs until the agent stops, like every other service (ServiceRun takes an early end for a failure).
+            await (watchdog is { } period ? PingAsync(period, stoppingToken) : Task.Delay(Timeout.Infinite, stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    private async Task PingAsync(TimeSpan period, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(period / 2, time);
+        do
+        {
+            Tick();
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>One watchdog period's half: WATCHDOG=1 if sensing ran recently; true when sent.</summary>
@@ -78,6 +80,12 @@ internal sealed class SystemdService(SystemdNotifier notifier, TimeSpan? watchdo
             Log.SystemdNotifyFailed(logger, notifier.SocketPath, e.Message);
             return false;
         }
+    }
+
+    public override void Dispose()
+    {
+        notifier.Dispose();
+        base.Dispose();
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

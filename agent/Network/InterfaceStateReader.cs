@@ -1,4 +1,5 @@
-using System.IO.Enumeration;
+using System.Text;
+using Warden.Agent.Procfs;
 
 namespace Warden.Agent.Network;
 
@@ -9,23 +10,17 @@ namespace Warden.Agent.Network;
 internal sealed class InterfaceStateReader : IDisposable
 {
     // Interfaces are symlinks to directories; "bonding_masters" (bonding driver) is a plain file.
-    // Names may start with '.', which .NET would otherwise skip as hidden.
-    private static readonly EnumerationOptions Listing = new()
-    {
-        AttributesToSkip = 0,
-        IgnoreInaccessible = true,
-        RecurseSubdirectories = false,
-        ReturnSpecialDirectories = false,
-    };
-
+    // Names may start with '.'. The listing is kept open so that a refresh allocates nothing.
     private readonly string _classNet;
+    private readonly DirectoryListing _listing;
     private readonly List<InterfaceLink> _links = [];
-    private readonly FileSystemEnumerable<InterfaceLink?>.FindTransform _visit;
+    private readonly DirectoryListing.Visitor _visit;
     private int _generation;
 
     public InterfaceStateReader(string sysRoot)
     {
         _classNet = System.IO.Path.Combine(sysRoot, "class", "net");
+        _listing = new DirectoryListing(_classNet);
         _visit = Visit;
     }
 
@@ -40,13 +35,7 @@ internal sealed class InterfaceStateReader : IDisposable
         _generation++;
         try
         {
-            foreach (var link in new FileSystemEnumerable<InterfaceLink?>(_classNet, _visit, Listing))
-            {
-                if (link is not null)
-                {
-                    link.Generation = _generation;
-                }
-            }
+            _listing.List(_visit);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -61,36 +50,38 @@ internal sealed class InterfaceStateReader : IDisposable
                 _links.RemoveAt(i);
             }
         }
-        foreach (var link in _links)
+        for (var i = 0; i < _links.Count; i++)
         {
-            link.Refresh();
+            _links[i].Refresh();
         }
         problem = "";
         return true;
     }
 
-    private InterfaceLink? Visit(ref FileSystemEntry entry)
+    private void Visit(ReadOnlySpan<byte> utf8Name, bool isDirectory)
     {
-        if (!entry.IsDirectory)
+        Span<char> name = stackalloc char[256];
+        if (!isDirectory || utf8Name.Length > name.Length)
         {
-            return null;
+            return;
         }
-        var name = entry.FileName;
-        foreach (var link in _links)
+        name = name[..Encoding.UTF8.GetChars(utf8Name, name)];
+        for (var i = 0; i < _links.Count; i++)
         {
-            if (name.SequenceEqual(link.Name))
+            if (name.SequenceEqual(_links[i].Name))
             {
-                return link;
+                _links[i].Generation = _generation;
+                return;
             }
         }
-        var added = new InterfaceLink(_classNet, name.ToString());
+        var added = new InterfaceLink(_classNet, name.ToString()) { Generation = _generation };
         _links.Add(added);
         _links.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return added;
     }
 
     public void Dispose()
     {
+        _listing.Dispose();
         foreach (var link in _links)
         {
             link.Dispose();

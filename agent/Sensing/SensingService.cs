@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Warden.Agent.Cgroups;
 using Warden.Agent.Checks;
 using Warden.Agent.Configuration;
 using Warden.Agent.State;
@@ -28,6 +29,7 @@ internal sealed class SensingService : BackgroundService
 
     private readonly CheckRunner _checks;
     private readonly StatusReporter _status;
+    private readonly CgroupSensor _cgroups;
 
     public SensingService(HostSensor sensor, PendingRecords pending, CheckRunner checks, StatusReporter status, AgentOptions options,
         TimeProvider time, ILogger<SensingService> logger)
@@ -42,6 +44,7 @@ internal sealed class SensingService : BackgroundService
         _shipInterval = TimeSpan.FromSeconds(options.Sampling.ShipIntervalSeconds);
         _maxSpoolBytes = options.Spool.MaxBytes;
         _window = new ReadingWindow(time.GetUtcNow());
+        _cgroups = new CgroupSensor(new CgroupStatsReader(CgroupHierarchy.Open(options.Paths)), time);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -117,6 +120,18 @@ internal sealed class SensingService : BackgroundService
     private static Warden.Proto.V1.Reading Score(string name, double value) =>
         new() { Name = name, Last = value, Min = value, Max = value, Count = 1 };
 
+    private void AddCgroups(Warden.Proto.V1.SampleBatch batch)
+    {
+        try
+        {
+            _cgroups.AddTo(batch);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.CgroupSenseFailed(_logger, e.Message);
+        }
+    }
+
     private void Ship()
     {
         lock (_gate)
@@ -127,6 +142,8 @@ internal sealed class SensingService : BackgroundService
             var health = HealthScore.Of(_checks.Latest());
             var spool = _pending.Health(now);
             AddScores(batch, health);
+            AddCgroups(batch);
+            ExecReadings.AddTo(batch, _checks.Checks);
             spool.AddTo(batch);
             _status.AddReadings(batch, now);
             _pending.Add(batch);

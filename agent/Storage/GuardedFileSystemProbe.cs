@@ -30,12 +30,12 @@ internal sealed class GuardedFileSystemProbe
     public static bool IsNetwork(string fsType) => NetworkFsTypes.Contains(fsType);
 
     /// <summary>The filesystem's numbers, or the reason there are none (an errno, or a timeout).</summary>
-    public async ValueTask<Answer> QueryAsync(Mount mount, CancellationToken cancellationToken)
+    public ValueTask<Answer> QueryAsync(Mount mount, CancellationToken cancellationToken) =>
+        IsNetwork(mount.FsType) ? QueryNetworkAsync(mount, cancellationToken) : ValueTask.FromResult(Ask(mount.MountPoint));
+
+    // Apart from QueryAsync so that the closure below is only allocated for network filesystems.
+    private async ValueTask<Answer> QueryNetworkAsync(Mount mount, CancellationToken cancellationToken)
     {
-        if (!IsNetwork(mount.FsType))
-        {
-            return Ask(mount.MountPoint);
-        }
         if (_blocked.TryGetValue(mount.MountPoint, out var stuck))
         {
             if (!stuck.IsCompleted)

@@ -25,6 +25,14 @@ internal static class TestTrees
         return scratch;
     }
 
+    /// <summary>A writable copy of a whole fixture host (proc/, cgroup/, ...).</summary>
+    public static ScratchDirectory CopyOfHost(string host)
+    {
+        var scratch = new ScratchDirectory();
+        CopyDirectory(Path.Combine(FixtureRoot, host), scratch.Path);
+        return scratch;
+    }
+
     private static void CopyDirectory(string from, string to)
     {
         Directory.CreateDirectory(to);

@@ -23,6 +23,7 @@ public class SystemdUnitTests
         Assert.Contains("WatchdogSec=", text, StringComparison.Ordinal);
         Assert.Contains("StateDirectory=warden-agent", text, StringComparison.Ordinal);
         Assert.Contains("MemoryDenyWriteExecute=yes", text, StringComparison.Ordinal);
+        Assert.Contains("Environment=DOTNET_GCgen0size=0x100000", text, StringComparison.Ordinal);
     }
 
     [Fact]

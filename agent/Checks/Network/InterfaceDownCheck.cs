@@ -61,8 +61,10 @@ internal sealed class InterfaceDownCheck : ICheck, IDisposable
             return ValueTask.CompletedTask;
         }
         _seenUp.RemoveWhere(_isGone);
-        foreach (var link in _reader.Links)
+        // Indexed, not foreach: enumerating through the interface would box its enumerator every cycle.
+        for (var i = 0; i < _reader.Links.Count; i++)
         {
+            var link = _reader.Links[i];
             if (_filter.Ignores(link.Name))
             {
                 continue;
@@ -99,8 +101,10 @@ internal sealed class InterfaceDownCheck : ICheck, IDisposable
 
     private InterfaceLink? Find(string name)
     {
-        foreach (var link in _reader.Links)
+        // Indexed, not foreach: enumerating through the interface would box its enumerator every cycle.
+        for (var i = 0; i < _reader.Links.Count; i++)
         {
+            var link = _reader.Links[i];
             if (string.Equals(link.Name, name, StringComparison.Ordinal))
             {
                 return link;

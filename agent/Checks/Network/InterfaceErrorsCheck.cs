@@ -1,4 +1,3 @@
-using System.Globalization;
 using Warden.Agent.Network;
 
 namespace Warden.Agent.Checks.Network;
@@ -41,8 +40,10 @@ internal sealed class InterfaceErrorsCheck : ICheck, IDisposable
             results.Add(new CheckOutcome(CheckName, "", Component.Network, CheckResult.Unknown(problem)));
             return ValueTask.CompletedTask;
         }
-        foreach (var iface in _reader.Table.Interfaces)
+        // Indexed, not foreach: enumerating through the interface would box its enumerator every cycle.
+        for (var i = 0; i < _reader.Table.Interfaces.Count; i++)
         {
+            var iface = _reader.Table.Interfaces[i];
             if (_filter.Ignores(iface.Name))
             {
                 continue;
@@ -71,16 +72,14 @@ internal sealed class InterfaceErrorsCheck : ICheck, IDisposable
         var frames = (double)delta.RxPackets + delta.TxPackets + failed;
         var pct = frames == 0 ? 0 : 100.0 * failed / frames;
         var limits = threshold.Describe("%");
-        var perSecond = elapsed > TimeSpan.Zero
-            ? string.Create(CultureInfo.InvariantCulture, $", {failed / elapsed.TotalSeconds:0.##}/s")
-            : "";
+        ReasonText perSecond = elapsed > TimeSpan.Zero
+            ? $", {failed / elapsed.TotalSeconds:0.##}/s"
+            : default(ReasonText);
         if (frames < minFrames)
         {
-            return CheckResult.Ok(pct, limits, string.Create(CultureInfo.InvariantCulture,
-                $"{frames:0} frames in the interval, fewer than {minFrames:0} needed to judge ({failed:0} failed{perSecond})"));
+            return CheckResult.Ok(pct, limits, $"{frames:0} frames in the interval, fewer than {minFrames:0} needed to judge ({failed:0} failed{perSecond})");
         }
-        var reason = string.Create(CultureInfo.InvariantCulture,
-            $"{pct:0.##} % of {frames:0} frames failed: {(double)delta.RxErrors + delta.TxErrors:0} errors, {(double)delta.RxDropped + delta.TxDropped:0} drops{perSecond}");
+        ReasonText reason = $"{pct:0.##} % of {frames:0} frames failed: {(double)delta.RxErrors + delta.TxErrors:0} errors, {(double)delta.RxDropped + delta.TxDropped:0} drops{perSecond}";
         return new CheckResult(threshold.Judge(pct), pct, limits, reason);
     }
 

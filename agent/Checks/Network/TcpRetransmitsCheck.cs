@@ -1,4 +1,3 @@
-using System.Globalization;
 using Warden.Agent.Network;
 
 namespace Warden.Agent.Checks.Network;
@@ -69,16 +68,14 @@ internal sealed class TcpRetransmitsCheck : ICheck, IDisposable
     {
         var pct = sent == 0 ? 0 : Math.Min(100.0, 100.0 * retransmitted / sent);
         var limits = threshold.Describe("%");
-        var perSecond = elapsed > TimeSpan.Zero
-            ? string.Create(CultureInfo.InvariantCulture, $", {retransmitted / elapsed.TotalSeconds:0.##}/s")
-            : "";
+        ReasonText perSecond = elapsed > TimeSpan.Zero
+            ? $", {retransmitted / elapsed.TotalSeconds:0.##}/s"
+            : default(ReasonText);
         if (sent < minSegments)
         {
-            return CheckResult.Ok(pct, limits, string.Create(CultureInfo.InvariantCulture,
-                $"{sent} segments sent in the interval, fewer than {minSegments:0} needed to judge ({retransmitted} retransmitted{perSecond})"));
+            return CheckResult.Ok(pct, limits, $"{sent} segments sent in the interval, fewer than {minSegments:0} needed to judge ({retransmitted} retransmitted{perSecond})");
         }
-        var reason = string.Create(CultureInfo.InvariantCulture,
-            $"{pct:0.##} % of {sent} segments sent were retransmissions ({retransmitted}{perSecond})");
+        ReasonText reason = $"{pct:0.##} % of {sent} segments sent were retransmissions ({retransmitted}{perSecond})";
         return new CheckResult(threshold.Judge(pct), pct, limits, reason);
     }
 

@@ -37,8 +37,8 @@ internal sealed class CertificateExpiryCheck(CertificateOptions options, TimePro
         if (first.NotAfter <= now)
         {
             var ago = Math.Floor((now - first.NotAfter).TotalDays);
-            return new(CheckStatus.Crit, days, rule, string.Create(CultureInfo.InvariantCulture, $"{of} expired {ago:0} days ago ({when})"));
+            return new(CheckStatus.Crit, days, rule, $"{of} expired {ago:0} days ago ({when})");
         }
-        return new(threshold.Judge(days), days, rule, string.Create(CultureInfo.InvariantCulture, $"{of} expires in {days:0.#} days ({when})"));
+        return new(threshold.Judge(days), days, rule, $"{of} expires in {days:0.#} days ({when})");
     }
 }

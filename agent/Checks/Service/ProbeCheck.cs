@@ -1,4 +1,3 @@
-using System.Globalization;
 using Warden.Agent.Services;
 
 namespace Warden.Agent.Checks.Service;
@@ -33,6 +32,6 @@ internal sealed class ProbeCheck(string checkName, string subject, Func<Cancella
             return new(CheckStatus.Crit, double.NaN, rule, probe.Detail);
         }
         var ms = Math.Round(probe.Latency.TotalMilliseconds, 1);
-        return new(threshold.Judge(ms), ms, rule, string.Create(CultureInfo.InvariantCulture, $"{probe.Detail} in {ms:0.#} ms"));
+        return new(threshold.Judge(ms), ms, rule, $"{probe.Detail} in {ms:0.#} ms");
     }
 }

@@ -36,8 +36,10 @@ internal sealed class DiskInodesCheck : ICheck, IDisposable
         {
             return;
         }
-        foreach (var mount in _mounts.Current)
+        // Indexed, not foreach: enumerating through the interface would box its enumerator every cycle.
+        for (var i = 0; i < _mounts.Current.Count; i++)
         {
+            var mount = _mounts.Current[i];
             var answer = await _probe.QueryAsync(mount, cancellationToken).ConfigureAwait(false);
             results.Add(answer.Ok
                 ? new CheckOutcome(Name, mount.MountPoint, Component, Judge(mount.MountPoint, answer.Stats, _threshold))
@@ -54,7 +56,7 @@ internal sealed class DiskInodesCheck : ICheck, IDisposable
         }
         var pct = stats.InodeUsedPct;
         return new CheckResult(threshold.Judge(pct), pct, describe,
-            StorageText.Format($"{mountPoint} {pct:0.0} % of inodes used, {stats.FreeInodes} of {stats.TotalInodes} free"));
+            $"{mountPoint} {pct:0.0} % of inodes used, {stats.FreeInodes} of {stats.TotalInodes} free");
     }
 
     public void Dispose() => _mounts.Dispose();

@@ -36,9 +36,9 @@ internal sealed class DiskLatencyCheck : PerDiskCheck
         if (rates.Iops < minimumIops)
         {
             return CheckResult.Ok(rates.AwaitMs, describe,
-                StorageText.Format($"{disk} {rates.AwaitMs:0.#} ms per I/O over only {rates.Ios:0} I/Os, too few to judge"));
+                $"{disk} {rates.AwaitMs:0.#} ms per I/O over only {rates.Ios:0} I/Os, too few to judge");
         }
-        return new CheckResult(threshold.Judge(rates.AwaitMs), rates.AwaitMs, describe, StorageText.Format(
-            $"{disk} {rates.AwaitMs:0.#} ms per I/O at {rates.Iops:0.#} IOPS (read {StorageText.Bytes(rates.ReadBytesPerSecond)}/s, write {StorageText.Bytes(rates.WriteBytesPerSecond)}/s)"));
+        return new CheckResult(threshold.Judge(rates.AwaitMs), rates.AwaitMs, describe,
+            $"{disk} {rates.AwaitMs:0.#} ms per I/O at {rates.Iops:0.#} IOPS (read {StorageText.Bytes(rates.ReadBytesPerSecond)}/s, write {StorageText.Bytes(rates.WriteBytesPerSecond)}/s)");
     }
 }

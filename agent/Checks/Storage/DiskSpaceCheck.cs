@@ -54,8 +54,10 @@ internal sealed class DiskSpaceCheck : ICheck, IDisposable
             return;
         }
         _evaluation++;
-        foreach (var mount in _mounts.Current)
+        // Indexed, not foreach: enumerating through the interface would box its enumerator every cycle.
+        for (var i = 0; i < _mounts.Current.Count; i++)
         {
+            var mount = _mounts.Current[i];
             var answer = await _probe.QueryAsync(mount, cancellationToken).ConfigureAwait(false);
             if (!answer.Ok)
             {
@@ -82,14 +84,14 @@ internal sealed class DiskSpaceCheck : ICheck, IDisposable
     /// <param name="growthBytesPerSecond">The fill rate; NaN when there is too little history.</param>
     public static CheckResult Judge(string mountPoint, FileSystemStats stats, double growthBytesPerSecond, Threshold threshold, FillHorizon horizon)
     {
-        var describe = $"{threshold.Describe("%")}, or {horizon.Describe()}";
+        var describe = TextMemo<(Threshold, FillHorizon)>.Get((threshold, horizon), static key => $"{key.Item1.Describe("%")}, or {key.Item2.Describe()}");
         var pct = stats.UsedPct;
         if (double.IsNaN(pct))
         {
             return CheckResult.Ok(0, describe, $"{mountPoint} reports no blocks");
         }
         var status = threshold.Judge(pct);
-        var reason = StorageText.Format($"{mountPoint} {pct:0.0} % used, {StorageText.Bytes(stats.AvailableBytes)} available");
+        ReasonText reason = $"{mountPoint} {pct:0.0} % used, {StorageText.Bytes(stats.AvailableBytes)} available";
         if (growthBytesPerSecond > 0 && stats.AvailableBytes > 0)
         {
             var timeToFull = TimeSpan.FromSeconds(Math.Min(stats.AvailableBytes / growthBytesPerSecond, TimeSpan.MaxValue.TotalSeconds / 2));
@@ -97,8 +99,7 @@ internal sealed class DiskSpaceCheck : ICheck, IDisposable
             if (projected != CheckStatus.Ok)
             {
                 status = projected > status ? projected : status;
-                reason = StorageText.Format(
-                    $"{mountPoint} {pct:0.0} % used, full in {StorageText.Duration(timeToFull)} at {StorageText.Bytes(growthBytesPerSecond * 3600)}/h");
+                reason = $"{mountPoint} {pct:0.0} % used, full in {StorageText.Duration(timeToFull)} at {StorageText.Bytes(growthBytesPerSecond * 3600)}/h";
             }
         }
         return new CheckResult(status, pct, describe, reason);

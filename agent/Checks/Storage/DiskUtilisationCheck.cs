@@ -22,6 +22,6 @@ internal sealed class DiskUtilisationCheck : PerDiskCheck
     protected override CheckResult JudgeDisk(string disk, DiskRates rates) => Judge(disk, rates, _threshold);
 
     public static CheckResult Judge(string disk, DiskRates rates, Threshold threshold) =>
-        new(threshold.Judge(rates.UtilisationPct), rates.UtilisationPct, threshold.Describe("%"), StorageText.Format(
-            $"{disk} {rates.UtilisationPct:0.#} % busy at {rates.Iops:0.#} IOPS, {rates.AwaitMs:0.#} ms per I/O, {rates.InFlight} in flight"));
+        new(threshold.Judge(rates.UtilisationPct), rates.UtilisationPct, threshold.Describe("%"),
+            $"{disk} {rates.UtilisationPct:0.#} % busy at {rates.Iops:0.#} IOPS, {rates.AwaitMs:0.#} ms per I/O, {rates.InFlight} in flight");
 }

@@ -6,5 +6,6 @@ internal readonly record struct FillHorizon(TimeSpan Warn, TimeSpan Crit)
     public CheckStatus Judge(TimeSpan timeToFull) =>
         timeToFull <= Crit ? CheckStatus.Crit : timeToFull <= Warn ? CheckStatus.Warn : CheckStatus.Ok;
 
-    public string Describe() => StorageText.Format($"full within {Warn.TotalHours:0.#} h / {Crit.TotalHours:0.#} h");
+    public string Describe() => TextMemo<FillHorizon>.Get(this, static h =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"full within {h.Warn.TotalHours:0.#} h / {h.Crit.TotalHours:0.#} h"));
 }

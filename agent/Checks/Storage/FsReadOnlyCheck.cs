@@ -37,8 +37,10 @@ internal sealed class FsReadOnlyCheck : ICheck, IDisposable
     {
         if (StorageOutcomes.TryRefresh(_mounts, Name, _procRoot, results))
         {
-            foreach (var mount in _mounts.Current)
+            // Indexed, not foreach: enumerating through the interface would box its enumerator every cycle.
+            for (var i = 0; i < _mounts.Current.Count; i++)
             {
+                var mount = _mounts.Current[i];
                 var result = Judge(mount.MountPoint, mount.ReadOnly, mount.FirstSeenReadOnly, _expected.Contains(mount.MountPoint));
                 results.Add(new CheckOutcome(Name, mount.MountPoint, Component, result));
             }

@@ -29,8 +29,10 @@ internal abstract class PerDiskCheck : ICheck, IDisposable
     {
         if (StorageOutcomes.TryRefresh(_disks, Name, _procRoot, results))
         {
-            foreach (var disk in _disks.Current)
+            // Indexed, not foreach: enumerating through the interface would box its enumerator every cycle.
+            for (var i = 0; i < _disks.Current.Count; i++)
             {
+                var disk = _disks.Current[i];
                 results.Add(disk.Rates is { } rates
                     ? new CheckOutcome(Name, disk.Name, Component, JudgeDisk(disk.Name, rates))
                     : StorageOutcomes.NoInterval(Name, disk));

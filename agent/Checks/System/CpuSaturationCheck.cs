@@ -1,5 +1,4 @@
 using Warden.Agent.Procfs;
-using static System.FormattableString;
 
 namespace Warden.Agent.Checks.SystemChecks;
 
@@ -66,9 +65,9 @@ internal sealed class CpuSaturationCheck : HostWideCheck, IDisposable
             return CheckResult.Unknown("no CPU time passed since the previous reading");
         }
         var busy = split.Busy;
-        var hottest = busiest.Cpu >= 0 ? Invariant($"; busiest cpu{busiest.Cpu} {busiest.Busy:0.#} %") : "";
-        var reason = Invariant(
-            $"busy {busy:0.#} % over {interval.TotalSeconds:0.#} s (user {split.User + split.Nice:0.#}, system {split.System:0.#}, irq {split.Irq + split.SoftIrq:0.#}, steal {split.Steal:0.#}, iowait {split.IoWait:0.#}{hottest})");
+        ReasonText hottest = busiest.Cpu >= 0 ? $"; busiest cpu{busiest.Cpu} {busiest.Busy:0.#} %" : default(ReasonText);
+        ReasonText reason =
+            $"busy {busy:0.#} % over {interval.TotalSeconds:0.#} s (user {split.User + split.Nice:0.#}, system {split.System:0.#}, irq {split.Irq + split.SoftIrq:0.#}, steal {split.Steal:0.#}, iowait {split.IoWait:0.#}{hottest})";
         return new CheckResult(threshold.Judge(busy), busy, threshold.Describe("%"), reason);
     }
 

@@ -1,5 +1,4 @@
 using Warden.Agent.Procfs;
-using static System.FormattableString;
 
 namespace Warden.Agent.Checks.SystemChecks;
 
@@ -35,7 +34,7 @@ internal sealed class FileDescriptorsCheck : HostWideCheck, IDisposable
         {
             return CheckResult.Unknown("fs.file-max is 0");
         }
-        var reason = Invariant($"{pct:0.##} % of file handles in use ({handles.Allocated - Math.Min(handles.Unused, handles.Allocated)} of {handles.Max})");
+        ReasonText reason = $"{pct:0.##} % of file handles in use ({handles.Allocated - Math.Min(handles.Unused, handles.Allocated)} of {handles.Max})";
         return new CheckResult(threshold.Judge(pct), pct, threshold.Describe("%"), reason);
     }
 

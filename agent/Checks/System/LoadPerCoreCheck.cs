@@ -1,5 +1,4 @@
 using Warden.Agent.Procfs;
-using static System.FormattableString;
 
 namespace Warden.Agent.Checks.SystemChecks;
 
@@ -45,7 +44,7 @@ internal sealed class LoadPerCoreCheck : HostWideCheck, IDisposable
             return CheckResult.Unknown("no online CPUs to divide the load by");
         }
         var perCore = load.One / onlineCpus;
-        var reason = Invariant($"load {perCore:0.##} per core ({load.One:0.##} over {onlineCpus} CPUs; 5 min {load.Five:0.##}, 15 min {load.Fifteen:0.##})");
+        ReasonText reason = $"load {perCore:0.##} per core ({load.One:0.##} over {onlineCpus} CPUs; 5 min {load.Five:0.##}, 15 min {load.Fifteen:0.##})";
         return new CheckResult(threshold.Judge(perCore), perCore, threshold.Describe("per core"), reason);
     }
 

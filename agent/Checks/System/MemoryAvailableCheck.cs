@@ -1,5 +1,4 @@
 using Warden.Agent.Procfs;
-using static System.FormattableString;
 
 namespace Warden.Agent.Checks.SystemChecks;
 
@@ -31,11 +30,11 @@ internal sealed class MemoryAvailableCheck : HostWideCheck, IDisposable
     public static CheckResult Judge(Meminfo info, Threshold threshold)
     {
         var pct = 100.0 * info.AvailableBytes / info.TotalBytes;
-        var reason = Invariant($"{pct:0.#} % of memory available ({Gib(info.AvailableBytes)} of {Gib(info.TotalBytes)} GiB)");
+        ReasonText reason = $"{pct:0.#} % of memory available ({info.AvailableBytes / Gib:0.##} of {info.TotalBytes / Gib:0.##} GiB)";
         return new CheckResult(threshold.Judge(pct), pct, threshold.Describe("%"), reason);
     }
 
-    private static string Gib(ulong bytes) => Invariant($"{bytes / (1024.0 * 1024 * 1024):0.##}");
+    private const double Gib = 1024.0 * 1024 * 1024;
 
     public void Dispose() => _meminfo.Dispose();
 }

@@ -1,5 +1,4 @@
 using Warden.Agent.Procfs;
-using static System.FormattableString;
 
 namespace Warden.Agent.Checks.SystemChecks;
 
@@ -36,12 +35,12 @@ internal sealed class OomKillsCheck : HostWideCheck, IDisposable
         }
         return _kills.TryAdvance(sinceBoot, out var kills, out var elapsed)
             ? Judge(kills, sinceBoot, elapsed, _settings.Threshold)
-            : CheckResult.Unknown(Invariant($"first reading of oom_kill ({sinceBoot} since boot); new kills are counted from the next evaluation on"));
+            : CheckResult.Unknown($"first reading of oom_kill ({sinceBoot} since boot); new kills are counted from the next evaluation on");
     }
 
     public static CheckResult Judge(ulong newKills, ulong sinceBoot, TimeSpan elapsed, Threshold threshold)
     {
-        var reason = Invariant($"{newKills} processes killed by the OOM killer in the last {elapsed.TotalSeconds:0.#} s ({sinceBoot} since boot)");
+        ReasonText reason = $"{newKills} processes killed by the OOM killer in the last {elapsed.TotalSeconds:0.#} s ({sinceBoot} since boot)";
         return new CheckResult(threshold.Judge(newKills), newKills, threshold.Describe("kills"), reason);
     }
 

@@ -1,5 +1,4 @@
 using Warden.Agent.Procfs;
-using static System.FormattableString;
 
 namespace Warden.Agent.Checks.SystemChecks;
 
@@ -57,8 +56,8 @@ internal sealed class PressureStallCheck : ICheck, IDisposable
     public static CheckResult Judge(string resource, Pressure pressure, Threshold threshold)
     {
         var some = pressure.Some;
-        var full = pressure.Full is { } f ? Invariant($", all tasks {f.Avg10:0.##} %") : "";
-        var reason = Invariant($"{resource}: some tasks stalled {some.Avg10:0.##} % of the last 10 s (60 s {some.Avg60:0.##} %, 300 s {some.Avg300:0.##} %{full})");
+        ReasonText full = pressure.Full is { } f ? $", all tasks {f.Avg10:0.##} %" : default(ReasonText);
+        ReasonText reason = $"{resource}: some tasks stalled {some.Avg10:0.##} % of the last 10 s (60 s {some.Avg60:0.##} %, 300 s {some.Avg300:0.##} %{full})";
         return new CheckResult(threshold.Judge(some.Avg10), some.Avg10, threshold.Describe("%"), reason);
     }
 

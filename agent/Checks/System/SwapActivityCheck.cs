@@ -1,5 +1,4 @@
 using Warden.Agent.Procfs;
-using static System.FormattableString;
 
 namespace Warden.Agent.Checks.SystemChecks;
 
@@ -47,7 +46,7 @@ internal sealed class SwapActivityCheck : HostWideCheck, IDisposable
             return CheckResult.Unknown("no time passed since the previous reading");
         }
         var rate = pagesSwapped / elapsed.TotalSeconds;
-        var reason = Invariant($"{rate:0.#} pages/s swapped in and out ({pagesSwapped} pages in {elapsed.TotalSeconds:0.#} s)");
+        ReasonText reason = $"{rate:0.#} pages/s swapped in and out ({pagesSwapped} pages in {elapsed.TotalSeconds:0.#} s)";
         return new CheckResult(threshold.Judge(rate), rate, threshold.Describe("pages/s"), reason);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Warden.Agent.Cgroups;
 using Warden.Agent.Vms;
 
@@ -11,6 +10,8 @@ namespace Warden.Agent.Checks.Vm;
 internal sealed class VmCpuThrottlingCheck(CheckSettings settings, GuestInventory inventory, CgroupStatsReader cgroups) : ICheck
 {
     private readonly Dictionary<(int, ulong), CgroupThrottling> _previous = [];
+    private readonly HashSet<(int, ulong)> _live = [];
+    private readonly List<(int, ulong)> _gone = [];
 
     public string Name => "vm_cpu_throttling";
 
@@ -36,8 +37,7 @@ internal sealed class VmCpuThrottlingCheck(CheckSettings settings, GuestInventor
         }
         var throttled = Math.Min(Saturating.Delta(current.ThrottledPeriods, earlier.ThrottledPeriods), periods);
         var pct = 100.0 * throttled / periods;
-        var reason = string.Create(CultureInfo.InvariantCulture,
-            $"guest {guest}: throttled in {throttled} of {periods} CPU periods ({pct:0.#} %)");
+        ReasonText reason = $"guest {guest}: throttled in {throttled} of {periods} CPU periods ({pct:0.#} %)";
         return new CheckResult(threshold.Judge(pct), pct, levels, reason);
     }
 
@@ -46,8 +46,11 @@ internal sealed class VmCpuThrottlingCheck(CheckSettings settings, GuestInventor
         var running = inventory.Running();
         lock (_previous)
         {
-            foreach (var guest in running)
+            _live.Clear();
+            for (var i = 0; i < running.Count; i++)
             {
+                var guest = running[i];
+                _live.Add(guest.Identity);
                 if (guest.Cgroup is null)
                 {
                     continue;
@@ -60,8 +63,16 @@ internal sealed class VmCpuThrottlingCheck(CheckSettings settings, GuestInventor
                     _previous[guest.Identity] = value;
                 }
             }
-            var live = running.Select(g => g.Identity).ToHashSet();
-            foreach (var gone in _previous.Keys.Where(k => !live.Contains(k)).ToList())
+            // Reused sets, indexed loops: a host's steady state allocates nothing here.
+            _gone.Clear();
+            foreach (var key in _previous.Keys)
+            {
+                if (!_live.Contains(key))
+                {
+                    _gone.Add(key);
+                }
+            }
+            foreach (var gone in _gone)
             {
                 _previous.Remove(gone);
             }

@@ -23,6 +23,10 @@ internal sealed class VmExpectedRunningCheck(
     /// <summary>Configured names first, then libvirt's defined and running domains, each once.</summary>
     public IReadOnlyList<string> ExpectedGuests()
     {
+        if (configured.Count == 0 && !Directory.Exists(libvirtConfigDirectory) && !Directory.Exists(libvirtRuntimeDirectory))
+        {
+            return []; // the usual host without VMs: nothing to list, nothing allocated
+        }
         var expected = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in configured)
@@ -44,8 +48,10 @@ internal sealed class VmExpectedRunningCheck(
 
     public ValueTask EvaluateAsync(ICollection<CheckOutcome> results, CancellationToken cancellationToken)
     {
-        foreach (var guest in ExpectedGuests())
+        var expected = ExpectedGuests();
+        for (var i = 0; i < expected.Count; i++)
         {
+            var guest = expected[i];
             results.Add(new CheckOutcome(Name, guest, Component, Judge(guest, inventory.Find(guest))));
         }
         return ValueTask.CompletedTask;

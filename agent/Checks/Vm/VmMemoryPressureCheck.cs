@@ -1,4 +1,3 @@
-using System.Globalization;
 using Warden.Agent.Cgroups;
 using Warden.Agent.Procfs;
 
@@ -28,16 +27,15 @@ internal sealed class VmMemoryPressureCheck(CheckSettings settings, GuestInvento
         if (m.LimitBytes is { } limit)
         {
             var pct = m.UsedPct;
-            var reason = string.Create(CultureInfo.InvariantCulture, $"guest {guest}: {used:0.#} MiB of its {Mib(limit):0.#} MiB limit ({pct:0.#} %)");
+            ReasonText reason = $"guest {guest}: {used:0.#} MiB of its {Mib(limit):0.#} MiB limit ({pct:0.#} %)";
             return new CheckResult(threshold.Judge(pct), pct, levels, reason);
         }
         if (pressure is { } psi)
         {
-            var reason = string.Create(CultureInfo.InvariantCulture,
-                $"guest {guest}: {used:0.#} MiB, no memory limit; stalled on memory {psi.Avg10:0.##} % of the last 10 s");
+            ReasonText reason = $"guest {guest}: {used:0.#} MiB, no memory limit; stalled on memory {psi.Avg10:0.##} % of the last 10 s";
             return new CheckResult(threshold.Judge(psi.Avg10), psi.Avg10, levels, reason);
         }
-        return CheckResult.Ok(0, levels, string.Create(CultureInfo.InvariantCulture, $"guest {guest}: {used:0.#} MiB, no memory limit"));
+        return CheckResult.Ok(0, levels, $"guest {guest}: {used:0.#} MiB, no memory limit");
     }
 
     public ValueTask EvaluateAsync(ICollection<CheckOutcome> results, CancellationToken cancellationToken)

@@ -64,11 +64,11 @@ public sealed class SystemdServiceTests : IDisposable
     public async Task Ready_is_sent_once_the_host_has_started_and_stopping_when_it_stops()
     {
         using var notifier = SystemdNotifier.FromEnvironment(Env(("NOTIFY_SOCKET", _dir.File("notify"))))!;
-        using var lifetime = new StartedLifetime();
+        using var lifetime = new ServiceLifetime();
         var service = Service(notifier, null, () => _time.GetUtcNow(), lifetime: lifetime);
         await service.StartAsync(CancellationToken.None);
         Assert.Equal(0, _systemd.Available);
-        lifetime.Start();
+        lifetime.NotifyStarted();
         Assert.StartsWith("READY=1\n", Receive(), StringComparison.Ordinal);
         await service.StopAsync(CancellationToken.None);
         Assert.Equal("STOPPING=1", Receive());
@@ -89,7 +89,7 @@ public sealed class SystemdServiceTests : IDisposable
 
     private SystemdService Service(SystemdNotifier notifier, TimeSpan? watchdog, Func<DateTimeOffset?> lastSensed,
         TimeSpan? senseInterval = null, IHostApplicationLifetime? lifetime = null) =>
-        new(notifier, watchdog, lastSensed, senseInterval ?? TimeSpan.FromSeconds(1), lifetime ?? new StartedLifetime(), _time,
+        new(notifier, watchdog, lastSensed, senseInterval ?? TimeSpan.FromSeconds(1), lifetime ?? new ServiceLifetime(), _time,
             NullLogger<SystemdService>.Instance);
 
     private string Receive()
@@ -105,29 +105,5 @@ public sealed class SystemdServiceTests : IDisposable
     {
         _systemd.Dispose();
         _dir.Dispose();
-    }
-
-    private sealed class StartedLifetime : IHostApplicationLifetime, IDisposable
-    {
-        private readonly CancellationTokenSource _started = new();
-        private readonly CancellationTokenSource _stopping = new();
-        private readonly CancellationTokenSource _stopped = new();
-
-        public CancellationToken ApplicationStarted => _started.Token;
-
-        public CancellationToken ApplicationStopping => _stopping.Token;
-
-        public CancellationToken ApplicationStopped => _stopped.Token;
-
-        public void Start() => _started.Cancel();
-
-        public void StopApplication() => _stopping.Cancel();
-
-        public void Dispose()
-        {
-            _started.Dispose();
-            _stopping.Dispose();
-            _stopped.Dispose();
-        }
     }
 }
