@@ -10,6 +10,7 @@ using Warden.Aggregator.Fleet;
 using Warden.Aggregator.Incidents;
 using Warden.Aggregator.Ingest;
 using Warden.Aggregator.Notifications;
+using Warden.Aggregator.Reports;
 using Warden.Aggregator.Metrics;
 using Warden.Aggregator.Storage;
 
@@ -146,6 +147,7 @@ public static class AggregatorHost
         services.AddSingleton(options.Incidents);
         services.AddSingleton<IIncidentStore>(new LiteDbIncidentStore(store));
         services.AddSingleton<IncidentEngine>();
+        services.AddSingleton<ResilienceReporter>();
         services.AddSingleton<IFleetObserver>(sp => sp.GetRequiredService<IncidentEngine>());
         services.AddHostedService(sp => sp.GetRequiredService<IncidentEngine>());
     }

@@ -2,13 +2,14 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Warden.Aggregator.Fleet;
 using Warden.Aggregator.Incidents;
+using Warden.Aggregator.Reports;
 using Warden.Proto.V1;
 
 namespace Warden.Aggregator.Api;
 
-/// <summary>The operator API (operator.proto) behind `warden`; incidents in OperatorService.Incidents.cs.</summary>
+/// <summary>The operator API (operator.proto) behind `warden`; incidents in OperatorService.Incidents.cs, the report in OperatorService.Report.cs.</summary>
 public sealed partial class OperatorService(HostRegistry registry, IRecentReadings recent, TimeProvider time, IHostApplicationLifetime lifetime,
-    IncidentEngine incidents, IIncidentStore incidentStore) : Operator.OperatorBase
+    IncidentEngine incidents, IIncidentStore incidentStore, ResilienceReporter reports) : Operator.OperatorBase
 {
     public override Task<GetHostResponse> GetHost(GetHostRequest request, ServerCallContext context)
     {

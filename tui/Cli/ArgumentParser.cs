@@ -34,6 +34,8 @@ internal static class ArgumentParser
             Check = values.GetValueOrDefault(Option.Check),
             State = values.GetValueOrDefault(Option.State),
             Severity = values.GetValueOrDefault(Option.Severity),
+            Since = values.GetValueOrDefault(Option.Since),
+            Markdown = flags.Contains(Option.Markdown),
         };
 
         // `warden ack --help` must work without an incident id.
@@ -96,7 +98,7 @@ internal static class ArgumentParser
             return null;
         }
 
-        if (equals < 0 && name is "--help" or "--version" or Option.Json or Option.ReadOnly)
+        if (equals < 0 && name is "--help" or "--version" or Option.Json or Option.ReadOnly or Option.Markdown)
         {
             flags.Add(name);
             return null;

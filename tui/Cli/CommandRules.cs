@@ -47,6 +47,6 @@ internal static class CommandRules
             return $"option '{Option.Severity}': '{severity}' is not one of {string.Join(", ", Severities)}";
         }
 
-        return null;
+        return ReportPeriod.Check(arguments);
     }
 }

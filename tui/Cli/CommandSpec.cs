@@ -23,7 +23,7 @@ internal sealed record CommandSpec(CommandKind Kind, string Word, string? Positi
         new(CommandKind.Ack, "ack", "INCIDENT", [Option.Comment]) { ChangesState = true, PendingApi = "Acknowledge" },
         new(CommandKind.Resolve, "resolve", "INCIDENT", [Option.Comment]) { Required = [Option.Comment], ChangesState = true, PendingApi = "Resolve" },
         new(CommandKind.Silence, "silence", "HOST", [Option.Check, Option.For, Option.Comment]) { Required = [Option.For], ChangesState = true, PendingApi = "Silence" },
-        new(CommandKind.Report, "report", null, [Option.Json]) { PendingApi = "GetReport" },
+        new(CommandKind.Report, "report", null, [Option.Json, Option.Markdown, Option.Since]),
     ];
 
     public static CommandSpec For(CommandKind kind) => All.Single(s => s.Kind == kind);
@@ -42,10 +42,12 @@ internal static class Option
     public const string For = "--for";
     public const string State = "--state";
     public const string Severity = "--severity";
+    public const string Since = "--since";
+    public const string Markdown = "--markdown";
 
     public static readonly IReadOnlySet<string> WithValue = new HashSet<string>(StringComparer.Ordinal)
     {
-        Aggregator, Comment, Check, For, State, Severity,
+        Aggregator, Comment, Check, For, State, Severity, Since,
     };
 
     /// <summary>What the value looks like, for "option '--for' needs a DURATION".</summary>
@@ -56,6 +58,7 @@ internal static class Option
         Check => "a check name, e.g. disk_space:/var",
         For => "a DURATION, e.g. 30m, 2h, 1d",
         State => "open, acknowledged, resolved or all",
+        Since => "a DURATION, e.g. 7d, 30d, 90d",
         _ => "P0, P1, P2, P3 or P4",
     };
 }

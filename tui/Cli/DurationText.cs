@@ -7,7 +7,9 @@ internal static class DurationText
 {
     public static readonly TimeSpan Longest = TimeSpan.FromDays(30);
 
-    public static bool TryParse(string text, out TimeSpan duration)
+    public static bool TryParse(string text, out TimeSpan duration) => TryParse(text, Longest, out duration);
+
+    public static bool TryParse(string text, TimeSpan longest, out TimeSpan duration)
     {
         duration = TimeSpan.Zero;
         if (text.Length < 2 || !long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out long amount) || amount == 0)
@@ -24,13 +26,13 @@ internal static class DurationText
             _ => null,
         };
 
-        // Past the longest silence the multiplication could overflow; refuse before it does.
-        if (unit is not TimeSpan step || amount > Longest.Ticks / step.Ticks)
+        // Past the longest allowed the multiplication could overflow; refuse before it does.
+        if (unit is not TimeSpan step || amount > longest.Ticks / step.Ticks)
         {
             return false;
         }
 
         duration = step * amount;
-        return duration <= Longest;
+        return duration <= longest;
     }
 }

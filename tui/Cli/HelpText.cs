@@ -30,7 +30,7 @@ internal static class HelpText
           warden ack INCIDENT [--comment TEXT]
           warden resolve INCIDENT --comment TEXT
           warden silence HOST [--check CHECK] --for DURATION [--comment TEXT]
-          warden report [--json]
+          warden report [--since DURATION] [--json | --markdown]
           warden COMMAND --help | warden --version
 
         Commands:
@@ -38,7 +38,7 @@ internal static class HelpText
           hosts      print every host once and exit
           incidents  list incidents              show     one incident's timeline
           ack        acknowledge an incident     resolve  resolve one, with a comment
-          silence    silence a host or check     report   the fleet report
+          silence    silence a host or check     report   the resilience report
 
         Options (every command):
 
@@ -141,15 +141,28 @@ internal static class HelpText
         """ + CommonOptions + Pending + ExitCodes.Help;
 
     public const string Report = """
-        warden report - the fleet report: health, incidents and heals
+        warden report - the resilience report over a period ending now, computed by the
+        aggregator from its stored incidents and heal events
 
         Usage:
-          warden report [--json]
+          warden report [--since DURATION] [--json | --markdown]
 
         Options:
-          --json             print JSON
+          --since DURATION   the period: 12h, 7d, 90d (default 30d, at most 366d)
+          --json             print JSON, schema "warden.report/v1" (README.md, "Report")
+          --markdown         print Markdown tables, for pasting into a review
 
-        """ + CommonOptions + Pending + ExitCodes.Help;
+        Figures (an outage is a P0-P2 incident; merged incidents count once):
+          availability       share of the observed time with no outage open on the
+                             host / component; hosts are observed from their first hello
+          MTBF               host time up / host failures (outage episodes started in it)
+          MTTR               mean detected -> resolved of outage episodes resolved in it
+          incidents          opened in the period, by severity and by rule (cause)
+          resolved           by the engine (checks stayed OK; "after a heal" when a heal of
+                             one of its checks SUCCEEDED first) versus by an operator
+          heal success       SUCCEEDED / (SUCCEEDED + FAILED + TIMED_OUT + EXHAUSTED)
+
+        """ + CommonOptions + ExitCodes.Help;
 
     public static string For(CommandKind? command) => command switch
     {

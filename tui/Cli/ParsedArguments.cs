@@ -24,6 +24,12 @@ internal sealed record ParsedArguments(
 
     /// <summary>incidents --severity Pn: Pn and everything more severe.</summary>
     public string? Severity { get; init; }
+
+    /// <summary>report --since DURATION, as typed (validated by <see cref="ReportPeriod"/>).</summary>
+    public string? Since { get; init; }
+
+    /// <summary>report --markdown.</summary>
+    public bool Markdown { get; init; }
 }
 
 /// <summary>Either the parsed arguments or a usage error that names the offending token.</summary>

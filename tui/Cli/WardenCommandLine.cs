@@ -49,6 +49,7 @@ internal static class WardenCommandLine
         return spec.Kind switch
         {
             CommandKind.Hosts => await HostsCommand.RunAsync(address, arguments.Json, console, cancellationToken),
+            CommandKind.Report => await ReportCommand.RunAsync(address, arguments, console, cancellationToken),
             _ => TuiSession.Run(address, arguments.ReadOnly, console.Environment),
         };
     }

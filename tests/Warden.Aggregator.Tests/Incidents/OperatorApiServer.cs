@@ -12,6 +12,7 @@ using Warden.Aggregator.Api;
 using Warden.Aggregator.Configuration;
 using Warden.Aggregator.Fleet;
 using Warden.Aggregator.Incidents;
+using Warden.Aggregator.Reports;
 using Warden.Proto.V1;
 
 namespace Warden.Aggregator.Tests.Incidents;
@@ -43,6 +44,7 @@ internal sealed class OperatorApiServer : IAsyncDisposable
         builder.Services.AddSingleton<IRecentReadings>(new RecentReadings(new AggregatorOptions()));
         builder.Services.AddSingleton(h.Engine);
         builder.Services.AddSingleton<IIncidentStore>(h.Store);
+        builder.Services.AddSingleton(new ResilienceReporter(h.Store, h.Site, h.Time));
         var app = builder.Build();
         app.MapGrpcService<OperatorService>();
         await app.StartAsync();

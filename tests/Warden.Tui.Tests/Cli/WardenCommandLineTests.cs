@@ -40,7 +40,7 @@ public sealed class WardenCommandLineTests
     [InlineData(new[] { "ack", "--help" }, "warden ack INCIDENT [--comment TEXT]")]
     [InlineData(new[] { "resolve", "--help" }, "warden resolve INCIDENT --comment TEXT")]
     [InlineData(new[] { "silence", "--help" }, "warden silence HOST [--check CHECK] --for DURATION")]
-    [InlineData(new[] { "report", "--help" }, "warden report [--json]")]
+    [InlineData(new[] { "report", "--help" }, "warden report [--since DURATION] [--json | --markdown]")]
     public async Task Help_prints_the_right_page(string[] args, string expected)
     {
         var console = new CapturedConsole();
@@ -96,7 +96,6 @@ public sealed class WardenCommandLineTests
     [InlineData("ack INC-7", "Acknowledge")]
     [InlineData("resolve INC-7 --comment fixed", "Resolve")]
     [InlineData("silence web-01 --for 1h", "Silence")]
-    [InlineData("report", "GetReport")]
     public async Task Commands_the_aggregator_cannot_serve_yet_exit_6_naming_the_missing_call(string line, string rpc)
     {
         var console = new CapturedConsole();

@@ -82,4 +82,15 @@ internal sealed class FakeOperatorService(HostSummary[] hosts) : Operator.Operat
             await Task.Delay(Timeout.Infinite, context.CancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
+
+    /// <summary>What GetReport answers; null leaves it unimplemented, like an aggregator that predates it.</summary>
+    public ResilienceReport? Report { get; set; }
+
+    public GetReportRequest? LastReportRequest { get; private set; }
+
+    public override Task<ResilienceReport> GetReport(GetReportRequest request, ServerCallContext context)
+    {
+        LastReportRequest = request;
+        return Report is null ? base.GetReport(request, context) : Task.FromResult(Report);
+    }
 }

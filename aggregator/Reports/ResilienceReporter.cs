@@ -1,0 +1,123 @@
+using Google.Protobuf.WellKnownTypes;
+using Warden.Aggregator.Incidents;
+using Warden.Aggregator.Storage;
+using Warden.Proto.V1;
+using IncidentState = Warden.Aggregator.Incidents.IncidentState;
+using Severity = Warden.Aggregator.Incidents.Severity;
+
+namespace Warden.Aggregator.Reports;
+
+/// <summary>
+/// The resilience report (README.md, "Report") over [now - since, now], from stored incidents,
+/// stored heal events and the host registry. Nothing is sampled or estimated: every figure is a sum
+/// over stored records.
+/// </summary>
+public sealed class ResilienceReporter(IIncidentStore incidents, ISiteStore site, TimeProvider time)
+{
+    public static readonly TimeSpan DefaultPeriod = TimeSpan.FromDays(30);
+
+    public static readonly TimeSpan LongestPeriod = TimeSpan.FromDays(366);
+
+    public ResilienceReport Build(TimeSpan since)
+    {
+        if (since <= TimeSpan.Zero || since > LongestPeriod)
+        {
+            throw new ArgumentOutOfRangeException(nameof(since), since, $"the period must be above 0 and at most {LongestPeriod.TotalDays:0} days");
+        }
+
+        var end = time.GetUtcNow().UtcDateTime;
+        var start = end - since;
+        var all = incidents.Recent(start).Where(i => i.OpenedAt < end).ToList();
+        var counted = all.Where(i => i.MergedInto is null).ToList();
+        var hosts = site.Hosts();
+        var heals = HealRecord.Load(site, hosts.Select(h => h.Id));
+
+        var report = new ResilienceReport
+        {
+            PeriodStart = Timestamp.FromDateTime(start),
+            PeriodEnd = Timestamp.FromDateTime(end),
+        };
+        var availability = new AvailabilityBook(start, end, hosts, site.Checks());
+        availability.AddAll(all);
+        availability.WriteTo(report);
+        AddRepairTimes(report, counted, start, end);
+        AddCounts(report, counted, start);
+        AddResolutions(report, counted, heals, start);
+        AddHealOutcomes(report, heals, start, end);
+        return report;
+    }
+
+    /// <summary>P0–P2 outages: they are what availability, MTBF and MTTR measure.</summary>
+    public static bool IsOutage(Incident incident) => incident.Severity <= Severity.P2;
+
+    private static void AddRepairTimes(ResilienceReport report, List<Incident> counted, DateTime start, DateTime end)
+    {
+        var repairs = counted.Where(IsOutage)
+            .SelectMany(IncidentEpisodes.Of)
+            .Where(e => e.End is { } done && done >= start && done <= end)
+            .Select(e => (e.End!.Value - e.Start).TotalSeconds)
+            .ToList();
+        report.ResolvedEpisodes = (uint)repairs.Count;
+        if (repairs.Count > 0)
+        {
+            report.MttrSeconds = repairs.Average();
+        }
+
+        if (report.Fleet.Failures > 0)
+        {
+            report.MtbfSeconds = (report.Fleet.ObservedSeconds - report.Fleet.DownSeconds) / report.Fleet.Failures;
+        }
+    }
+
+    private static void AddCounts(ResilienceReport report, List<Incident> counted, DateTime start)
+    {
+        var opened = counted.Where(i => i.OpenedAt >= start).ToList();
+        report.IncidentsOpened = (uint)opened.Count;
+        report.BySeverity.Add(opened.GroupBy(i => i.Severity).OrderBy(g => g.Key)
+            .Select(g => new CountLine { Key = g.Key.ToString(), Count = (uint)g.Count() }));
+        report.ByCause.Add(opened.GroupBy(i => i.Rule, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new CountLine { Key = g.Key, Count = (uint)g.Count() }));
+    }
+
+    private static void AddResolutions(ResilienceReport report, List<Incident> counted, IReadOnlyList<HealRecord> heals, DateTime start)
+    {
+        foreach (var incident in counted.Where(i => i.State == IncidentState.Resolved && i.ResolvedAt >= start))
+        {
+            if (incident.ResolvedBy != IncidentBook.Engine)
+            {
+                report.ResolvedByHand++;
+                continue;
+            }
+
+            report.ResolvedAutomatically++;
+            if (HealedBeforeResolve(incident, heals))
+            {
+                report.ResolvedAfterHeal++;
+            }
+        }
+    }
+
+    /// <summary>A SUCCEEDED heal of one of the incident's checks during its last episode.</summary>
+    private static bool HealedBeforeResolve(Incident incident, IReadOnlyList<HealRecord> heals)
+    {
+        var last = IncidentEpisodes.Of(incident)[^1];
+        var resolved = last.End ?? incident.ResolvedAt ?? DateTime.MaxValue;
+        return heals.Any(h => h.Outcome == HealOutcome.Succeeded && h.At >= last.Start && h.At <= resolved
+            && incident.Children.Exists(c => c.Host == h.Host && c.Check == h.Check));
+    }
+
+    private static void AddHealOutcomes(ResilienceReport report, IReadOnlyList<HealRecord> heals, DateTime start, DateTime end)
+    {
+        foreach (var heal in heals.Where(h => h.At >= start && h.At <= end))
+        {
+            switch (heal.Outcome)
+            {
+                case HealOutcome.Succeeded: report.HealsSucceeded++; break;
+                case HealOutcome.Failed: report.HealsFailed++; break;
+                case HealOutcome.TimedOut: report.HealsTimedOut++; break;
+                default: report.HealsExhausted++; break;
+            }
+        }
+    }
+}
