@@ -34,6 +34,8 @@ internal static class ArgumentParser
             Check = values.GetValueOrDefault(Option.Check),
             State = values.GetValueOrDefault(Option.State),
             Severity = values.GetValueOrDefault(Option.Severity),
+            Host = values.GetValueOrDefault(Option.Host),
+            As = values.GetValueOrDefault(Option.As),
         };
 
         // `warden ack --help` must work without an incident id.

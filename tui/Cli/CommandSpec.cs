@@ -18,11 +18,11 @@ internal sealed record CommandSpec(CommandKind Kind, string Word, string? Positi
     [
         new(CommandKind.Tui, "tui", null, []),
         new(CommandKind.Hosts, "hosts", null, [Option.Json]),
-        new(CommandKind.Incidents, "incidents", null, [Option.Json, Option.State, Option.Severity]) { PendingApi = "ListIncidents" },
-        new(CommandKind.Show, "show", "INCIDENT", [Option.Json]) { PendingApi = "GetIncident" },
-        new(CommandKind.Ack, "ack", "INCIDENT", [Option.Comment]) { ChangesState = true, PendingApi = "Acknowledge" },
-        new(CommandKind.Resolve, "resolve", "INCIDENT", [Option.Comment]) { Required = [Option.Comment], ChangesState = true, PendingApi = "Resolve" },
-        new(CommandKind.Silence, "silence", "HOST", [Option.Check, Option.For, Option.Comment]) { Required = [Option.For], ChangesState = true, PendingApi = "Silence" },
+        new(CommandKind.Incidents, "incidents", null, [Option.Json, Option.State, Option.Severity, Option.Host]),
+        new(CommandKind.Show, "show", "INCIDENT", [Option.Json]),
+        new(CommandKind.Ack, "ack", "INCIDENT", [Option.Comment, Option.As, Option.Json]) { ChangesState = true },
+        new(CommandKind.Resolve, "resolve", "INCIDENT", [Option.Comment, Option.As, Option.Json]) { Required = [Option.Comment], ChangesState = true },
+        new(CommandKind.Silence, "silence", "HOST", [Option.Check, Option.For, Option.Comment, Option.As, Option.Json]) { Required = [Option.For, Option.Comment], ChangesState = true },
         new(CommandKind.Report, "report", null, [Option.Json]) { PendingApi = "GetReport" },
     ];
 
@@ -42,10 +42,12 @@ internal static class Option
     public const string For = "--for";
     public const string State = "--state";
     public const string Severity = "--severity";
+    public const string Host = "--host";
+    public const string As = "--as";
 
     public static readonly IReadOnlySet<string> WithValue = new HashSet<string>(StringComparer.Ordinal)
     {
-        Aggregator, Comment, Check, For, State, Severity,
+        Aggregator, Comment, Check, For, State, Severity, Host, As,
     };
 
     /// <summary>What the value looks like, for "option '--for' needs a DURATION".</summary>
@@ -56,6 +58,8 @@ internal static class Option
         Check => "a check name, e.g. disk_space:/var",
         For => "a DURATION, e.g. 30m, 2h, 1d",
         State => "open, acknowledged, resolved or all",
+        Host => "a host name, e.g. web-01",
+        As => "an operator NAME for the audit log (default: $USER)",
         _ => "P0, P1, P2, P3 or P4",
     };
 }

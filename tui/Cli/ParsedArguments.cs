@@ -24,6 +24,12 @@ internal sealed record ParsedArguments(
 
     /// <summary>incidents --severity Pn: Pn and everything more severe.</summary>
     public string? Severity { get; init; }
+
+    /// <summary>incidents --host: only incidents with this host among their children.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>--as: the operator named in the audit log (default $USER).</summary>
+    public string? As { get; init; }
 }
 
 /// <summary>Either the parsed arguments or a usage error that names the offending token.</summary>
