@@ -16,7 +16,7 @@ internal sealed record CommandSpec(CommandKind Kind, string Word, string? Positi
 
     public static readonly IReadOnlyList<CommandSpec> All =
     [
-        new(CommandKind.Tui, "tui", null, []),
+        new(CommandKind.Tui, "tui", null, [Option.As]),
         new(CommandKind.Hosts, "hosts", null, [Option.Json]),
         new(CommandKind.Incidents, "incidents", null, [Option.Json, Option.State, Option.Severity, Option.Host]),
         new(CommandKind.Show, "show", "INCIDENT", [Option.Json]),

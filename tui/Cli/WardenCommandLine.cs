@@ -54,7 +54,7 @@ internal static class WardenCommandLine
             CommandKind.Ack => await IncidentCommands.AckAsync(address, arguments, console, cancellationToken),
             CommandKind.Resolve => await IncidentCommands.ResolveAsync(address, arguments, console, cancellationToken),
             CommandKind.Silence => await SilenceCommand.RunAsync(address, arguments, console, TimeProvider.System, cancellationToken),
-            _ => TuiSession.Run(address, arguments.ReadOnly, console.Environment),
+            _ => TuiSession.Run(address, arguments.ReadOnly, console.Environment, arguments.As),
         };
     }
 

@@ -18,15 +18,13 @@ internal sealed class HostListState(TimeProvider time) : IHostFeedObserver, IFee
     // away disappear, and the old list stays on screen until the new one is complete.
     private readonly Dictionary<string, HostSummary> _pending = new(StringComparer.Ordinal);
 
-    private TimeSpan _serverClockOffset;
-    private DateTimeOffset? _lostAt;
-    private DateTimeOffset _retryAt;
+    private readonly FeedTracker _feed = new(time);
 
     public event Action? Changed;
 
-    public FeedStatus Status { get; private set; } = FeedStatus.Connecting;
+    public FeedStatus Status => _feed.Status;
 
-    public string? LastError { get; private set; }
+    public string? LastError => _feed.LastError;
 
     /// <summary>True while the rows may be out of date: the stream dropped after data arrived.</summary>
     public bool IsStale => Status == FeedStatus.Reconnecting && _hosts.Count > 0;
@@ -57,31 +55,19 @@ internal sealed class HostListState(TimeProvider time) : IHostFeedObserver, IFee
         }
 
         _pending.Clear();
-        _serverClockOffset = serverTime - time.GetUtcNow();
-        Status = FeedStatus.Live;
-        LastError = null;
-        _lostAt = null;
+        _feed.SnapshotEnded(serverTime);
         Changed?.Invoke();
     }
 
     public void ConnectionLost(string reason, TimeSpan retryIn)
     {
         _pending.Clear();
-        LastError = reason;
-        _retryAt = time.GetUtcNow() + retryIn;
-
-        // Before the first snapshot there is nothing to lose: the status stays "connecting".
-        if (Status == FeedStatus.Live)
-        {
-            Status = FeedStatus.Reconnecting;
-            _lostAt = time.GetUtcNow();
-        }
-
+        _feed.ConnectionLost(reason, retryIn);
         Changed?.Invoke();
     }
 
     /// <summary>The aggregator's clock now, estimated from the last snapshot; ages are measured by it.</summary>
-    public DateTimeOffset ServerNow => time.GetUtcNow() + _serverClockOffset;
+    public DateTimeOffset ServerNow => _feed.ServerNow;
 
     /// <summary>Fleet rows sorted by host, ages measured by the aggregator's clock.</summary>
     public IReadOnlyList<FleetRow> FleetRows()
@@ -101,16 +87,6 @@ internal sealed class HostListState(TimeProvider time) : IHostFeedObserver, IFee
     public HostSummary? Find(string host) => _hosts.GetValueOrDefault(host);
 
     /// <summary>One status line under the banner: what the user is looking at and how fresh it is.</summary>
-    public string StatusLine(string address)
-    {
-        DateTimeOffset now = time.GetUtcNow();
-        string retry = AgeFormat.Format(_retryAt - now);
-        return Status switch
-        {
-            FeedStatus.Live => $"live · {HostCount} {(HostCount == 1 ? "host" : "hosts")} · {address}",
-            FeedStatus.Connecting when LastError is null => $"connecting to {address}…",
-            FeedStatus.Connecting => $"cannot reach {address} ({LastError}) · retry in {retry}",
-            _ => $"stale for {AgeFormat.Format(now - (_lostAt ?? now))} · {LastError} · retry in {retry}",
-        };
-    }
+    public string StatusLine(string address) =>
+        _feed.StatusLine(address, $"live · {HostCount} {(HostCount == 1 ? "host" : "hosts")}");
 }
