@@ -59,7 +59,8 @@ internal static class IncidentText
         text.Append("\nEvidence:\n");
         foreach (IncidentEvidence e in IncidentEvidence.From(detail))
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {Time(e.At)}  {e.Host}  {e.Text}\n");
+            // The text on its own line: it is long, and the console is 80 columns.
+            text.Append(CultureInfo.InvariantCulture, $"  {Time(e.At)}  {e.Host}  {e.Kind}\n      {e.Text}\n");
         }
 
         return text.ToString();
