@@ -67,16 +67,18 @@ internal static class HelpText
         """ + CommonOptions + ExitCodes.Help;
 
     public const string Tui = """
-        warden tui - the live console: fleet health, drill into a host
+        warden tui - the live console: fleet health, hosts and their checks, incidents
 
         Usage:
-          warden [tui] [--aggregator URL] [--readonly]
+          warden [tui] [--aggregator URL] [--readonly] [--as NAME]
 
         Keys: ? help (every key of the current view), : jump to a view (:hosts :incidents
         :report :audit), / filter, o / O sort, Enter drill in, Esc back, q quit from the top.
-        When the stream drops, the data is kept, marked stale, and warden reconnects.
+        On incidents: a acknowledge, r resolve with a comment (both ask y/N first), t show
+        resolved. When a stream drops, the data is kept, marked stale, and warden reconnects.
 
         Options:
+          --as NAME          the operator named in the audit log (default: $USER)
 
         """ + CommonOptions + ExitCodes.Help;
 

@@ -8,7 +8,11 @@ using Warden.Tui.Views.Shell;
 namespace Warden.Tui.Views;
 
 /// <summary>The incident feed and actions the incident views need, and how to get back on the UI thread.</summary>
-internal sealed record IncidentServices(IncidentListState State, IIncidentActions Actions, Action<Action> Post);
+internal sealed record IncidentServices(IncidentListState State, IIncidentActions Actions, Action<Action> Post)
+{
+    /// <summary>GetHost, for the host view's checks.</summary>
+    public Func<string, Task<Proto.V1.GetHostResponse>>? GetHost { get; init; }
+}
 
 /// <summary>
 /// Every view `:` can reach, in one explicit list. Report and audit wait for their operator API
@@ -20,7 +24,7 @@ internal static class ConsoleScreens
 
     public static ScreenCatalog Catalog(HostListState hosts, bool colors, IncidentServices? incidents = null)
     {
-        IScreen OpenHost(string name) => new HostScreen(hosts, name, colors);
+        IScreen OpenHost(string name) => new HostScreen(hosts, name, colors, incidents?.GetHost, incidents?.Post);
         var catalog = new ScreenCatalog().Add(Start, () => new FleetScreen(hosts, colors, OpenHost), "fleet");
         if (incidents is null)
         {

@@ -31,7 +31,7 @@ internal sealed class ConsoleHarness : IDisposable
         State = new HostListState(Time);
         Incidents = new IncidentListState(Time);
         _console = ConsoleApp.Create(_app, State, new ShellOptions(Address, readOnly), colors, post: action => action(),
-            incidents: post => new IncidentServices(Incidents, Actions, post));
+            incidents: post => new IncidentServices(Incidents, Actions, post) { GetHost = GetHost });
         _app.Begin(_console.Window);
     }
 
@@ -42,6 +42,19 @@ internal sealed class ConsoleHarness : IDisposable
     public IncidentListState Incidents { get; }
 
     public RecordingIncidentActions Actions { get; } = new();
+
+    /// <summary>What GetHost answers per host; a host not here is NOT_FOUND, as on the aggregator.</summary>
+    public Dictionary<string, Proto.V1.GetHostResponse> HostDetails { get; } = [];
+
+    public int GetHostCalls { get; private set; }
+
+    private Task<Proto.V1.GetHostResponse> GetHost(string host)
+    {
+        GetHostCalls++;
+        return HostDetails.TryGetValue(host, out Proto.V1.GetHostResponse? response)
+            ? Task.FromResult(response)
+            : Task.FromException<Proto.V1.GetHostResponse>(new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.NotFound, $"no host {host}")));
+    }
 
     public ConsoleShell Shell => _console.Shell;
 
