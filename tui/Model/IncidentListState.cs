@@ -11,63 +11,46 @@ internal sealed class IncidentListState(TimeProvider time) : IIncidentFeedObserv
 {
     public const string ConnectionLostBanner = "incident stream lost — reconnecting";
 
-    private readonly Dictionary<ulong, IncidentSummary> _incidents = [];
-
-    // A snapshot still arriving replaces the list at its end, so the old one stays until then.
-    private readonly Dictionary<ulong, IncidentSummary> _pending = [];
-    private readonly FeedTracker _feed = new(time);
+    private readonly LiveSet<ulong, IncidentSummary> _incidents = new(time, i => i.Id);
 
     public event Action? Changed;
 
-    public FeedStatus Status => _feed.Status;
+    public FeedStatus Status => _incidents.Feed.Status;
 
-    public bool IsStale => Status == FeedStatus.Reconnecting && _incidents.Count > 0;
+    public bool IsStale => _incidents.IsStale;
 
     public string? Banner => Status == FeedStatus.Reconnecting ? ConnectionLostBanner : null;
 
-    public DateTimeOffset ServerNow => _feed.ServerNow;
+    public DateTimeOffset ServerNow => _incidents.Feed.ServerNow;
 
     public void IncidentUpserted(IncidentSummary incident)
     {
-        if (Status == FeedStatus.Live)
+        if (_incidents.Upsert(incident))
         {
-            _incidents[incident.Id] = incident;
             Changed?.Invoke();
-        }
-        else
-        {
-            _pending[incident.Id] = incident;
         }
     }
 
     public void SnapshotEnded(DateTimeOffset serverTime)
     {
-        _incidents.Clear();
-        foreach (KeyValuePair<ulong, IncidentSummary> entry in _pending)
-        {
-            _incidents[entry.Key] = entry.Value;
-        }
-
-        _pending.Clear();
-        _feed.SnapshotEnded(serverTime);
+        _incidents.SnapshotEnded(serverTime);
         Changed?.Invoke();
     }
 
     public void ConnectionLost(string reason, TimeSpan retryIn)
     {
-        _pending.Clear();
-        _feed.ConnectionLost(reason, retryIn);
+        _incidents.ConnectionLost(reason, retryIn);
         Changed?.Invoke();
     }
 
     /// <summary>Every incident, any state: the screen filters and sorts.</summary>
-    public IReadOnlyCollection<IncidentSummary> All => _incidents.Values;
+    public IReadOnlyCollection<IncidentSummary> All => _incidents.Items;
 
-    public IncidentSummary? Find(ulong id) => _incidents.GetValueOrDefault(id);
+    public IncidentSummary? Find(ulong id) => _incidents.Find(id);
 
     public string StatusLine(string address)
     {
-        int open = _incidents.Values.Count(i => i.State == IncidentState.Open);
-        return _feed.StatusLine(address, $"live · {open} open of {_incidents.Count} incidents");
+        int open = _incidents.Items.Count(i => i.State == IncidentState.Open);
+        return _incidents.Feed.StatusLine(address, $"live · {open} open of {_incidents.Count} incidents");
     }
 }
