@@ -115,6 +115,10 @@ internal sealed class HostScreen : IScreen
         {
             note = $"checks: {Client.RpcFailure.Describe(ex)}";
         }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or InvalidOperationException)
+        {
+            note = $"checks: {ex.Message}";
+        }
 
         _post(() =>
         {

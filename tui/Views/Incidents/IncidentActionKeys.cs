@@ -64,5 +64,10 @@ internal sealed class IncidentActionKeys(IIncidentActions actions, IncidentListS
                 : RpcFailure.Describe(ex);
             post(() => host.Flash($"incident {id} not {done}: {why}"));
         }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or InvalidOperationException)
+        {
+            // async void must never throw: that would end the console.
+            post(() => host.Flash($"incident {id} not {done}: {ex.Message}"));
+        }
     }
 }

@@ -104,6 +104,10 @@ internal sealed class IncidentScreen : IScreen
         {
             text = ex.StatusCode == StatusCode.NotFound ? $"incident {_id}: not found on the aggregator" : $"incident {_id}: {RpcFailure.Describe(ex)}";
         }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or InvalidOperationException)
+        {
+            text = $"incident {_id}: {ex.Message}";
+        }
 
         _post(() =>
         {
