@@ -1,4 +1,5 @@
 using Warden.EndToEnd.Tests.Harness;
+using Warden.Proto.V1;
 
 namespace Warden.EndToEnd.Tests;
 
@@ -34,15 +35,51 @@ public class WardenConsoleTests
         terminal.Send("Escape");
         await terminal.WaitForAsync("sort HEALTH", "back on the fleet");
 
-        terminal.Type(":incidents");
+        terminal.Type(":audit");
         terminal.Send("Enter");
-        await terminal.WaitForAsync(":incidents is not available", "the view the aggregator cannot serve yet");
+        await terminal.WaitForAsync(":audit is not available", "the view the console cannot show yet");
 
         terminal.Type("/nomatch");
         await terminal.WaitForAsync("0 shown", "the filter applied live");
         terminal.Send("Escape");
         await terminal.WaitForAsync("1 shown", "the filter cleared");
 
+        terminal.Type("q");
+        await Eventually.TrueAsync(() => Task.FromResult(terminal.Exited()), "warden to quit on q", TimeSpan.FromSeconds(15), terminal.Screen);
+    }
+
+    [Fact]
+    public async Task Operator_opens_an_incident_with_keys_and_acknowledges_it_under_their_name()
+    {
+        using var dir = new ScratchDirectory();
+        using var aggregator = await AggregatorProcess.StartAsync(dir.File("aggregator"));
+        // A process that never exists: its check turns CRIT HARD and opens an incident.
+        using var agent = AgentProcess.Start(dir.Path, "e2e-tui-inc", aggregator.Address, 0.5,
+            """{ "Service": { "Processes": [ { "Name": "ghost", "ProcessName": "warden-e2e-ghost", "Min": 1, "IntervalSeconds": 0.5 } ] } }""");
+        var incident = await Eventually.GetAsync(async () =>
+            (await aggregator.Operator.ListIncidentsAsync(new ListIncidentsRequest())).Incidents.FirstOrDefault(i => i.Check == "process_running:ghost"),
+            "the ghost incident", diagnostics: () => agent.Output + aggregator.Output);
+
+        using var terminal = TmuxTerminal.Start("warden", 80, 24, "--aggregator", aggregator.Address, "--as", "e2e-carol");
+        await terminal.WaitForAsync("live · 1 host", "the fleet view, live");
+        terminal.Type(":incidents");
+        terminal.Send("Enter");
+        string list = await terminal.WaitForAsync("1 open of 1 incidents", "the incident list, live");
+        Assert.Contains("process_running:ghost", list, StringComparison.Ordinal);
+
+        terminal.Send("Enter");
+        string page = await terminal.WaitForAsync($"Incident {incident.Id}:", "the incident page");
+        Assert.Contains("Timeline:", page, StringComparison.Ordinal);
+
+        terminal.Type("a");
+        await terminal.WaitForAsync("[y/N]", "the confirmation");
+        terminal.Type("y");
+        await terminal.WaitForAsync($"incident {incident.Id} acknowledged", "the acknowledgement");
+
+        var audit = await aggregator.Operator.ListAuditAsync(new ListAuditRequest { IncidentId = incident.Id });
+        Assert.Contains(audit.Entries, e => e.Actor == "e2e-carol" && e.Action == "acknowledge");
+
+        terminal.Type("q");
         terminal.Type("q");
         await Eventually.TrueAsync(() => Task.FromResult(terminal.Exited()), "warden to quit on q", TimeSpan.FromSeconds(15), terminal.Screen);
     }

@@ -36,6 +36,8 @@ internal static class ArgumentParser
             Severity = values.GetValueOrDefault(Option.Severity),
             Since = values.GetValueOrDefault(Option.Since),
             Markdown = flags.Contains(Option.Markdown),
+            Host = values.GetValueOrDefault(Option.Host),
+            As = values.GetValueOrDefault(Option.As),
         };
 
         // `warden ack --help` must work without an incident id.

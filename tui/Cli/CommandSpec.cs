@@ -3,8 +3,8 @@ namespace Warden.Tui.Cli;
 /// <summary>
 /// What one command accepts: its word, an optional positional argument (named for the usage
 /// message), the options allowed beyond the global ones, the ones it requires, whether it changes
-/// state (refused under --readonly), and the operator RPC it needs that the aggregator does not
-/// serve yet (the command then exits 6 rather than pretend).
+/// state (refused under --readonly). A command whose RPC an older aggregator lacks exits 6
+/// (OperatorCall maps UNIMPLEMENTED) rather than pretend.
 /// </summary>
 internal sealed record CommandSpec(CommandKind Kind, string Word, string? Positional, IReadOnlyList<string> Options)
 {
@@ -12,17 +12,15 @@ internal sealed record CommandSpec(CommandKind Kind, string Word, string? Positi
 
     public bool ChangesState { get; init; }
 
-    public string? PendingApi { get; init; }
-
     public static readonly IReadOnlyList<CommandSpec> All =
     [
-        new(CommandKind.Tui, "tui", null, []),
+        new(CommandKind.Tui, "tui", null, [Option.As]),
         new(CommandKind.Hosts, "hosts", null, [Option.Json]),
-        new(CommandKind.Incidents, "incidents", null, [Option.Json, Option.State, Option.Severity]) { PendingApi = "ListIncidents" },
-        new(CommandKind.Show, "show", "INCIDENT", [Option.Json]) { PendingApi = "GetIncident" },
-        new(CommandKind.Ack, "ack", "INCIDENT", [Option.Comment]) { ChangesState = true, PendingApi = "Acknowledge" },
-        new(CommandKind.Resolve, "resolve", "INCIDENT", [Option.Comment]) { Required = [Option.Comment], ChangesState = true, PendingApi = "Resolve" },
-        new(CommandKind.Silence, "silence", "HOST", [Option.Check, Option.For, Option.Comment]) { Required = [Option.For], ChangesState = true, PendingApi = "Silence" },
+        new(CommandKind.Incidents, "incidents", null, [Option.Json, Option.State, Option.Severity, Option.Host]),
+        new(CommandKind.Show, "show", "INCIDENT", [Option.Json]),
+        new(CommandKind.Ack, "ack", "INCIDENT", [Option.Comment, Option.As, Option.Json]) { ChangesState = true },
+        new(CommandKind.Resolve, "resolve", "INCIDENT", [Option.Comment, Option.As, Option.Json]) { Required = [Option.Comment], ChangesState = true },
+        new(CommandKind.Silence, "silence", "HOST", [Option.Check, Option.For, Option.Comment, Option.As, Option.Json]) { Required = [Option.For, Option.Comment], ChangesState = true },
         new(CommandKind.Report, "report", null, [Option.Json, Option.Markdown, Option.Since]),
     ];
 
@@ -45,9 +43,12 @@ internal static class Option
     public const string Since = "--since";
     public const string Markdown = "--markdown";
 
+    public const string Host = "--host";
+    public const string As = "--as";
+
     public static readonly IReadOnlySet<string> WithValue = new HashSet<string>(StringComparer.Ordinal)
     {
-        Aggregator, Comment, Check, For, State, Severity, Since,
+        Aggregator, Comment, Check, For, State, Severity, Since, Host, As,
     };
 
     /// <summary>What the value looks like, for "option '--for' needs a DURATION".</summary>
@@ -59,6 +60,8 @@ internal static class Option
         For => "a DURATION, e.g. 30m, 2h, 1d",
         State => "open, acknowledged, resolved or all",
         Since => "a DURATION, e.g. 7d, 30d, 90d",
+        Host => "a host name, e.g. web-01",
+        As => "an operator NAME for the audit log (default: $USER)",
         _ => "P0, P1, P2, P3 or P4",
     };
 }

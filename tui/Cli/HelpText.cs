@@ -12,24 +12,17 @@ internal static class HelpText
 
         """;
 
-    private const string Pending = """
-
-        Needs the aggregator's incident API, which this aggregator does not serve yet: until
-        then the command changes nothing and exits 6.
-
-        """;
-
     public const string Main = """
         warden - the Warden operator's console and CLI
 
         Usage:
           warden [tui] [--aggregator URL] [--readonly]   interactive console (q quits)
           warden hosts [--json]                          every host, once
-          warden incidents [--state S] [--severity Pn] [--json]
+          warden incidents [--state S] [--severity Pn] [--host H] [--json]
           warden show INCIDENT [--json]
-          warden ack INCIDENT [--comment TEXT]
-          warden resolve INCIDENT --comment TEXT
-          warden silence HOST [--check CHECK] --for DURATION [--comment TEXT]
+          warden ack INCIDENT [--comment TEXT] [--as NAME]
+          warden resolve INCIDENT --comment TEXT [--as NAME]
+          warden silence HOST [--check CHECK] --for DURATION --comment TEXT [--as NAME]
           warden report [--since DURATION] [--json | --markdown]
           warden COMMAND --help | warden --version
 
@@ -67,31 +60,50 @@ internal static class HelpText
         """ + CommonOptions + ExitCodes.Help;
 
     public const string Tui = """
-        warden tui - the live console: fleet health, drill into a host
+        warden tui - the live console: fleet health, hosts and their checks, incidents
 
         Usage:
-          warden [tui] [--aggregator URL] [--readonly]
+          warden [tui] [--aggregator URL] [--readonly] [--as NAME]
 
         Keys: ? help (every key of the current view), : jump to a view (:hosts :incidents
         :report :audit), / filter, o / O sort, Enter drill in, Esc back, q quit from the top.
-        When the stream drops, the data is kept, marked stale, and warden reconnects.
+        On incidents: a acknowledge, r resolve with a comment (both ask y/N first), t show
+        resolved. When a stream drops, the data is kept, marked stale, and warden reconnects.
 
         Options:
+          --as NAME          the operator named in the audit log (default: $USER)
 
         """ + CommonOptions + ExitCodes.Help;
 
+    private const string As = """
+          --as NAME          the operator named in the audit log (default: $USER)
+          --json             print the result as JSON
+
+        """;
+
     public const string Incidents = """
-        warden incidents - list incidents, most severe and oldest first
+        warden incidents - list incidents, newest first
 
         Usage:
-          warden incidents [--state open|acknowledged|resolved|all] [--severity P0..P4] [--json]
+          warden incidents [--state open|acknowledged|resolved|all] [--severity P0..P4]
+                           [--host HOST] [--json]
+
+        Columns: ID, SEV (P0 most severe), STATE, AGE / SLA (age, then the time left to the
+        response SLA or how far past it, for open incidents), SCOPE (host, fleet, partition),
+        HOSTS (first host, +N more), TITLE.
 
         Options:
           --state S          which incidents (default: open)
           --severity Pn      Pn and everything more severe
-          --json             print JSON
+          --host HOST        only incidents with HOST among their hosts
+          --json             print JSON: {"serverTime", "incidents": [{"id", "title", "severity",
+                             "state", "scope", "rule", "component", "check", "hosts",
+                             "openedAt", "slaDeadline", "acknowledgedAt", "acknowledgedBy",
+                             "resolvedAt", "resolvedBy", "escalationLevel", "reopenCount",
+                             "occurrences", "flapping", "silencedBy", "mergedInto",
+                             "failingChildren"}]}; null where unset
 
-        """ + CommonOptions + Pending + ExitCodes.Help;
+        """ + CommonOptions + ExitCodes.Help;
 
     public const string Show = """
         warden show - one incident: timeline, classification, heals, escalations and evidence
@@ -99,46 +111,56 @@ internal static class HelpText
         Usage:
           warden show INCIDENT [--json]
 
-        Options:
-          --json             print JSON
+        INCIDENT is the id: 42, #42 or INC-42.
 
-        """ + CommonOptions + Pending + ExitCodes.Help;
+        Options:
+          --json             print JSON: {"incident": {as in 'warden incidents'}, "children":
+                             [{"host", "component", "check", "failing", "since", "reason"}],
+                             "timeline": [{"at", "kind", "actor", "text"}], "evidence":
+                             [{"at", "host", "kind", "text"}], "counters": {name: number}}
+
+        """ + CommonOptions + ExitCodes.Help;
 
     public const string Ack = """
         warden ack - acknowledge an incident (stops its escalation); recorded in the audit log
 
         Usage:
-          warden ack INCIDENT [--comment TEXT]
+          warden ack INCIDENT [--comment TEXT] [--as NAME]
+
+        Acknowledging a resolved incident is refused (exit 1).
 
         Options:
           --comment TEXT     a note kept with the acknowledgement
 
-        """ + CommonOptions + Pending + ExitCodes.Help;
+        """ + As + CommonOptions + ExitCodes.Help;
 
     public const string Resolve = """
         warden resolve - resolve an incident by hand; recorded in the audit log
 
         Usage:
-          warden resolve INCIDENT --comment TEXT
+          warden resolve INCIDENT --comment TEXT [--as NAME]
 
         Options:
           --comment TEXT     required: why it is resolved
 
-        """ + CommonOptions + Pending + ExitCodes.Help;
+        """ + As + CommonOptions + ExitCodes.Help;
 
     public const string Silence = """
         warden silence - stop notifications for a host (or one check on it) for a while;
         recording goes on, and resolved notifications are still sent
 
         Usage:
-          warden silence HOST [--check CHECK] --for DURATION [--comment TEXT]
+          warden silence HOST [--check CHECK] --for DURATION --comment TEXT [--as NAME]
+
+        HOST and CHECK may be globs with * and ?. --json prints {"id", "host", "component",
+        "check", "startsAt", "endsAt", "createdBy", "comment", "active"}.
 
         Options:
           --check CHECK      only this check, e.g. disk_space:/var
           --for DURATION     required: 90s, 30m, 2h, 7d (at most 30d)
-          --comment TEXT     why, kept in the audit log
+          --comment TEXT     required: why, kept in the audit log
 
-        """ + CommonOptions + Pending + ExitCodes.Help;
+        """ + As + CommonOptions + ExitCodes.Help;
 
     public const string Report = """
         warden report - the resilience report over a period ending now, computed by the

@@ -30,6 +30,12 @@ internal sealed record ParsedArguments(
 
     /// <summary>report --markdown.</summary>
     public bool Markdown { get; init; }
+
+    /// <summary>incidents --host: only incidents with this host among their children.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>--as: the operator named in the audit log (default $USER).</summary>
+    public string? As { get; init; }
 }
 
 /// <summary>Either the parsed arguments or a usage error that names the offending token.</summary>

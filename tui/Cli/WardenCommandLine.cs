@@ -41,16 +41,16 @@ internal static class WardenCommandLine
             return ExitCodes.Usage;
         }
 
-        if (spec.PendingApi is not null)
-        {
-            return await PendingApiCommand.RunAsync(spec, address, console);
-        }
-
         return spec.Kind switch
         {
             CommandKind.Hosts => await HostsCommand.RunAsync(address, arguments.Json, console, cancellationToken),
+            CommandKind.Incidents => await IncidentCommands.ListAsync(address, arguments, console, cancellationToken),
+            CommandKind.Show => await IncidentCommands.ShowAsync(address, arguments, console, cancellationToken),
+            CommandKind.Ack => await IncidentCommands.AckAsync(address, arguments, console, cancellationToken),
+            CommandKind.Resolve => await IncidentCommands.ResolveAsync(address, arguments, console, cancellationToken),
+            CommandKind.Silence => await SilenceCommand.RunAsync(address, arguments, console, TimeProvider.System, cancellationToken),
             CommandKind.Report => await ReportCommand.RunAsync(address, arguments, console, cancellationToken),
-            _ => TuiSession.Run(address, arguments.ReadOnly, console.Environment),
+            _ => TuiSession.Run(address, arguments.ReadOnly, console.Environment, arguments.As),
         };
     }
 

@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Warden.Proto.V1;
 
 namespace Warden.Tui.Client;
@@ -6,51 +5,8 @@ namespace Warden.Tui.Client;
 /// <summary>Keeps a WatchHosts stream open: on any drop it reports the loss, waits out the backoff and calls again.</summary>
 internal sealed class HostWatch(IHostUpdateSource source, IHostFeedObserver observer, TimeProvider time, ReconnectBackoff backoff)
 {
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            string reason;
-            try
-            {
-                await foreach (HostUpdate update in source.WatchAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    Dispatch(update);
-                }
-
-                reason = "the aggregator ended the stream";
-            }
-            catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                reason = RpcFailure.Describe(ex);
-            }
-            catch (Exception ex) when ((ex is OperationCanceledException or RpcException) && cancellationToken.IsCancellationRequested)
-            {
-                // Grpc.Net.Client reports our own cancellation as RpcException(Cancelled).
-                return;
-            }
-
-            if (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-
-            TimeSpan delay = backoff.Next();
-
-            // Start the timer before telling anyone, so a test that advances a fake clock on the
-            // loss notice always finds the timer already armed.
-            Task wait = Task.Delay(delay, time, cancellationToken);
-            observer.ConnectionLost(reason, delay);
-            try
-            {
-                await wait.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        new StreamWatch<HostUpdate>(source.WatchAsync, Dispatch, observer.ConnectionLost, time, backoff).RunAsync(cancellationToken);
 
     private void Dispatch(HostUpdate update)
     {

@@ -12,24 +12,16 @@ internal sealed class HostListState(TimeProvider time) : IHostFeedObserver, IFee
 {
     public const string ConnectionLostBanner = "connection lost — reconnecting";
 
-    private readonly Dictionary<string, HostSummary> _hosts = new(StringComparer.Ordinal);
-
-    // Hosts of a snapshot still arriving; swapped in at SnapshotEnd so hosts removed while we were
-    // away disappear, and the old list stays on screen until the new one is complete.
-    private readonly Dictionary<string, HostSummary> _pending = new(StringComparer.Ordinal);
-
-    private TimeSpan _serverClockOffset;
-    private DateTimeOffset? _lostAt;
-    private DateTimeOffset _retryAt;
+    private readonly LiveSet<string, HostSummary> _hosts = new(time, h => h.Host);
 
     public event Action? Changed;
 
-    public FeedStatus Status { get; private set; } = FeedStatus.Connecting;
+    public FeedStatus Status => _hosts.Feed.Status;
 
-    public string? LastError { get; private set; }
+    public string? LastError => _hosts.Feed.LastError;
 
     /// <summary>True while the rows may be out of date: the stream dropped after data arrived.</summary>
-    public bool IsStale => Status == FeedStatus.Reconnecting && _hosts.Count > 0;
+    public bool IsStale => _hosts.IsStale;
 
     public int HostCount => _hosts.Count;
 
@@ -37,58 +29,33 @@ internal sealed class HostListState(TimeProvider time) : IHostFeedObserver, IFee
 
     public void HostUpserted(HostSummary host)
     {
-        if (Status == FeedStatus.Live)
+        if (_hosts.Upsert(host))
         {
-            _hosts[host.Host] = host;
             Changed?.Invoke();
-        }
-        else
-        {
-            _pending[host.Host] = host;
         }
     }
 
     public void SnapshotEnded(DateTimeOffset serverTime)
     {
-        _hosts.Clear();
-        foreach (KeyValuePair<string, HostSummary> entry in _pending)
-        {
-            _hosts[entry.Key] = entry.Value;
-        }
-
-        _pending.Clear();
-        _serverClockOffset = serverTime - time.GetUtcNow();
-        Status = FeedStatus.Live;
-        LastError = null;
-        _lostAt = null;
+        _hosts.SnapshotEnded(serverTime);
         Changed?.Invoke();
     }
 
     public void ConnectionLost(string reason, TimeSpan retryIn)
     {
-        _pending.Clear();
-        LastError = reason;
-        _retryAt = time.GetUtcNow() + retryIn;
-
-        // Before the first snapshot there is nothing to lose: the status stays "connecting".
-        if (Status == FeedStatus.Live)
-        {
-            Status = FeedStatus.Reconnecting;
-            _lostAt = time.GetUtcNow();
-        }
-
+        _hosts.ConnectionLost(reason, retryIn);
         Changed?.Invoke();
     }
 
     /// <summary>The aggregator's clock now, estimated from the last snapshot; ages are measured by it.</summary>
-    public DateTimeOffset ServerNow => time.GetUtcNow() + _serverClockOffset;
+    public DateTimeOffset ServerNow => _hosts.Feed.ServerNow;
 
     /// <summary>Fleet rows sorted by host, ages measured by the aggregator's clock.</summary>
     public IReadOnlyList<FleetRow> FleetRows()
     {
         DateTimeOffset serverNow = ServerNow;
         var rows = new List<FleetRow>(_hosts.Count);
-        foreach (HostSummary host in _hosts.Values)
+        foreach (HostSummary host in _hosts.Items)
         {
             rows.Add(FleetRow.From(host, serverNow));
         }
@@ -98,19 +65,9 @@ internal sealed class HostListState(TimeProvider time) : IHostFeedObserver, IFee
     }
 
     /// <summary>The host as last reported, or null when the aggregator no longer lists it.</summary>
-    public HostSummary? Find(string host) => _hosts.GetValueOrDefault(host);
+    public HostSummary? Find(string host) => _hosts.Find(host);
 
     /// <summary>One status line under the banner: what the user is looking at and how fresh it is.</summary>
-    public string StatusLine(string address)
-    {
-        DateTimeOffset now = time.GetUtcNow();
-        string retry = AgeFormat.Format(_retryAt - now);
-        return Status switch
-        {
-            FeedStatus.Live => $"live · {HostCount} {(HostCount == 1 ? "host" : "hosts")} · {address}",
-            FeedStatus.Connecting when LastError is null => $"connecting to {address}…",
-            FeedStatus.Connecting => $"cannot reach {address} ({LastError}) · retry in {retry}",
-            _ => $"stale for {AgeFormat.Format(now - (_lostAt ?? now))} · {LastError} · retry in {retry}",
-        };
-    }
+    public string StatusLine(string address) =>
+        _hosts.Feed.StatusLine(address, $"live · {HostCount} {(HostCount == 1 ? "host" : "hosts")}");
 }

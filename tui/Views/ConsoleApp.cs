@@ -22,11 +22,19 @@ internal sealed class ConsoleApp : IDisposable
     public ConsoleShell Shell { get; }
 
     /// <param name="post">Defers a refresh on the UI thread; null means app.Invoke.</param>
-    public static ConsoleApp Create(IApplication app, HostListState hosts, ShellOptions options, bool colors, Action<Action>? post = null)
+    /// <param name="incidents">The incident feed and actions; null leaves :incidents unavailable.</param>
+    public static ConsoleApp Create(IApplication app, HostListState hosts, ShellOptions options, bool colors, Action<Action>? post = null,
+        Func<Action<Action>, IncidentServices>? incidents = null)
     {
         var window = new ShellWindow(colors);
-        var shell = new ConsoleShell(window, ConsoleScreens.Catalog(hosts, colors), hosts, options, app.RequestStop, post ?? (action => app.Invoke(action)));
+        Action<Action> onUi = post ?? (action => app.Invoke(action));
+        IncidentServices? services = incidents?.Invoke(onUi);
+        var shell = new ConsoleShell(window, ConsoleScreens.Catalog(hosts, colors, services), hosts, options, app.RequestStop, onUi);
         hosts.Changed += shell.RequestRefresh;
+        if (services is not null)
+        {
+            services.State.Changed += shell.RequestRefresh;
+        }
 
         // Application-level KeyDown runs before any view, so the table's type-to-search never eats q, : or /.
         app.Keyboard.KeyDown += (_, key) =>

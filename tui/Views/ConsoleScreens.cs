@@ -1,24 +1,43 @@
+using Warden.Tui.Client;
 using Warden.Tui.Model;
 using Warden.Tui.Views.Fleet;
 using Warden.Tui.Views.Host;
+using Warden.Tui.Views.Incidents;
 using Warden.Tui.Views.Shell;
 
 namespace Warden.Tui.Views;
 
+/// <summary>The incident feed and actions the incident views need, and how to get back on the UI thread.</summary>
+internal sealed record IncidentServices(IncidentListState State, IIncidentActions Actions, Action<Action> Post)
+{
+    /// <summary>GetHost, for the host view's checks.</summary>
+    public Func<string, Task<Proto.V1.GetHostResponse>>? GetHost { get; init; }
+}
+
 /// <summary>
-/// Every view `:` can reach, in one explicit list. Incidents, report and audit wait for their
-/// operator API (ListIncidents, GetReport, ListAudit); each becomes an <c>Add</c> when it lands.
+/// Every view `:` can reach, in one explicit list. Report and audit wait for their operator API
+/// (GetReport, ListAudit in the console); each becomes an <c>Add</c> when it lands.
 /// </summary>
 internal static class ConsoleScreens
 {
     public const string Start = "hosts";
 
-    public static ScreenCatalog Catalog(HostListState hosts, bool colors)
+    public static ScreenCatalog Catalog(HostListState hosts, bool colors, IncidentServices? incidents = null)
     {
-        IScreen OpenHost(string name) => new HostScreen(hosts, name, colors);
-        return new ScreenCatalog()
-            .Add(Start, () => new FleetScreen(hosts, colors, OpenHost), "fleet")
-            .Unavailable("incidents", "this aggregator has no ListIncidents API yet")
+        IScreen OpenHost(string name) => new HostScreen(hosts, name, colors, incidents?.GetHost, incidents?.Post);
+        var catalog = new ScreenCatalog().Add(Start, () => new FleetScreen(hosts, colors, OpenHost), "fleet");
+        if (incidents is null)
+        {
+            catalog.Unavailable("incidents", "this console was started without the incident stream");
+        }
+        else
+        {
+            var keys = new IncidentActionKeys(incidents.Actions, incidents.State, incidents.Post);
+            IScreen OpenIncident(ulong id) => new IncidentScreen(id, incidents.State, incidents.Actions, keys, incidents.Post);
+            catalog.Add("incidents", () => new IncidentsScreen(incidents.State, keys, OpenIncident, colors), "inc");
+        }
+
+        return catalog
             .Unavailable("report", "this aggregator has no report API yet")
             .Unavailable("audit", "this aggregator has no ListAudit API yet");
     }

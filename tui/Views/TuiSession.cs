@@ -13,13 +13,17 @@ internal static class TuiSession
 
     // Synchronous on purpose: Terminal.Gui wants Init, Run and Dispose on one thread, and an
     // await here could resume the teardown on a pool thread (which hangs on exit).
-    public static int Run(Uri address, bool readOnly, Func<string, string?> environment)
+    public static int Run(Uri address, bool readOnly, Func<string, string?> environment, string? operatorName = null)
     {
         using var channel = OperatorChannel.Create(address);
         var state = new HostListState(TimeProvider.System);
+        var incidents = new IncidentListState(TimeProvider.System);
+        var client = new Operator.OperatorClient(channel);
+        var actions = new GrpcIncidentActions(client, Cli.OperatorCall.OperatorName(operatorName, environment));
 
         using IApplication app = Application.Create().Init();
-        using ConsoleApp console = ConsoleApp.Create(app, state, new ShellOptions(address.OriginalString, readOnly), ColorPolicy.ColorsAllowed(environment));
+        using ConsoleApp console = ConsoleApp.Create(app, state, new ShellOptions(address.OriginalString, readOnly), ColorPolicy.ColorsAllowed(environment),
+            incidents: post => new IncidentServices(incidents, actions, post) { GetHost = host => client.GetHostAsync(new GetHostRequest { Host = host }, deadline: DateTime.UtcNow.AddSeconds(10)).ResponseAsync });
 
         // Ages and "retry in" move with the clock even when no update arrives.
         app.AddTimeout(AgeRefresh, () =>
@@ -30,14 +34,18 @@ internal static class TuiSession
 
         using var stop = new CancellationTokenSource();
         var observer = new UiThreadObserver(state, action => app.Invoke(action));
-        var watch = new HostWatch(new GrpcHostUpdateSource(new Operator.OperatorClient(channel)), observer, TimeProvider.System, new ReconnectBackoff());
+        var watch = new HostWatch(new GrpcHostUpdateSource(client), observer, TimeProvider.System, new ReconnectBackoff());
         Task watching = Task.Run(() => watch.RunAsync(stop.Token));
+        var incidentObserver = new UiThreadIncidentObserver(incidents, action => app.Invoke(action));
+        var incidentWatch = new IncidentWatch(IncidentWatch.Grpc(client), incidentObserver, TimeProvider.System, new ReconnectBackoff());
+        Task watchingIncidents = Task.Run(() => incidentWatch.RunAsync(stop.Token));
 
         app.Run(console.Window);
 
         // Stop the watch before the app goes away, so it never posts to a disposed app.
         stop.Cancel();
         watching.GetAwaiter().GetResult();
+        watchingIncidents.GetAwaiter().GetResult();
         return 0;
     }
 }

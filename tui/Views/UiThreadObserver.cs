@@ -12,3 +12,13 @@ internal sealed class UiThreadObserver(IHostFeedObserver inner, Action<Action> p
 
     public void ConnectionLost(string reason, TimeSpan retryIn) => post(() => inner.ConnectionLost(reason, retryIn));
 }
+
+/// <summary>The same for the incident feed.</summary>
+internal sealed class UiThreadIncidentObserver(IIncidentFeedObserver inner, Action<Action> post) : IIncidentFeedObserver
+{
+    public void IncidentUpserted(IncidentSummary incident) => post(() => inner.IncidentUpserted(incident));
+
+    public void SnapshotEnded(DateTimeOffset serverTime) => post(() => inner.SnapshotEnded(serverTime));
+
+    public void ConnectionLost(string reason, TimeSpan retryIn) => post(() => inner.ConnectionLost(reason, retryIn));
+}

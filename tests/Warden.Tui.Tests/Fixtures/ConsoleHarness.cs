@@ -29,13 +29,32 @@ internal sealed class ConsoleHarness : IDisposable
         _app.Init(DriverRegistry.Names.ANSI);
         _app.Driver!.SetScreenSize(width, height);
         State = new HostListState(Time);
-        _console = ConsoleApp.Create(_app, State, new ShellOptions(Address, readOnly), colors, post: action => action());
+        Incidents = new IncidentListState(Time);
+        _console = ConsoleApp.Create(_app, State, new ShellOptions(Address, readOnly), colors, post: action => action(),
+            incidents: post => new IncidentServices(Incidents, Actions, post) { GetHost = GetHost });
         _app.Begin(_console.Window);
     }
 
     public FakeTimeProvider Time { get; } = new(Hosts.ServerTime);
 
     public HostListState State { get; }
+
+    public IncidentListState Incidents { get; }
+
+    public RecordingIncidentActions Actions { get; } = new();
+
+    /// <summary>What GetHost answers per host; a host not here is NOT_FOUND, as on the aggregator.</summary>
+    public Dictionary<string, Proto.V1.GetHostResponse> HostDetails { get; } = [];
+
+    public int GetHostCalls { get; private set; }
+
+    private Task<Proto.V1.GetHostResponse> GetHost(string host)
+    {
+        GetHostCalls++;
+        return HostDetails.TryGetValue(host, out Proto.V1.GetHostResponse? response)
+            ? Task.FromResult(response)
+            : Task.FromException<Proto.V1.GetHostResponse>(new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.NotFound, $"no host {host}")));
+    }
 
     public ConsoleShell Shell => _console.Shell;
 
@@ -51,6 +70,16 @@ internal sealed class ConsoleHarness : IDisposable
         }
 
         State.SnapshotEnded(Hosts.ServerTime);
+    }
+
+    public void IncidentSnapshot(params Proto.V1.IncidentSummary[] incidents)
+    {
+        foreach (Proto.V1.IncidentSummary incident in incidents)
+        {
+            Incidents.IncidentUpserted(incident);
+        }
+
+        Incidents.SnapshotEnded(Hosts.ServerTime);
     }
 
     /// <summary>Types each character as its own key press.</summary>

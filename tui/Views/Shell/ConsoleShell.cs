@@ -87,6 +87,18 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
     }
 
     /// <summary>The data changed: refresh once soon, however many changes arrive in between.</summary>
+    public void Prompt(string question, Action<string> then)
+    {
+        if (ReadOnly)
+        {
+            Flash($"read-only: not allowed ({question.TrimEnd(':', ' ')})");
+            return;
+        }
+
+        _input.AskText(question, then);
+        Render();
+    }
+
     public void RequestRefresh()
     {
         if (_refreshPending)
@@ -124,7 +136,7 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
         bool handled = _input.Mode switch
         {
             InputMode.Confirm => Answer(key),
-            InputMode.Command or InputMode.Filter => Edit(key),
+            InputMode.Command or InputMode.Filter or InputMode.Prompt => Edit(key),
             _ => Navigate(key),
         };
         if (handled || hadFlash)
@@ -194,6 +206,11 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
     private bool Edit(Key key)
     {
         bool filtering = _input.Mode == InputMode.Filter;
+        if (_input.Mode == InputMode.Prompt && (key == Key.Esc || key == Key.Enter))
+        {
+            return AnswerText(key);
+        }
+
         if (key == Key.Esc)
         {
             _input.End();
@@ -259,6 +276,23 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
         return true;
     }
 
+    private bool AnswerText(Key key)
+    {
+        Action<string>? then = _input.PendingText;
+        string question = _input.Question, text = _input.Text.Trim();
+        _input.End();
+        if (key == Key.Enter && text.Length > 0 && then is not null)
+        {
+            then(text);
+        }
+        else
+        {
+            Flash($"cancelled: {question.TrimEnd(':', ' ')}");
+        }
+
+        return true;
+    }
+
     private void RunCommand(string text)
     {
         string name = text.TrimStart(':');
@@ -292,11 +326,12 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
         }
 
         string crumbs = string.Join(" › ", _stack.Select(s => s.Name));
-        string title = $"{Product} · {crumbs}" + (ReadOnly ? " [read-only]" : string.Empty) + (_feed.IsStale ? " (stale)" : string.Empty);
+        IFeedStatus feed = Current.Feed ?? _feed;
+        string title = $"{Product} · {crumbs}" + (ReadOnly ? " [read-only]" : string.Empty) + (feed.IsStale ? " (stale)" : string.Empty);
         string context = Current.Context;
         string filter = Current.Filter.Length > 0 ? $" · filter /{Current.Filter}" : string.Empty;
-        string info = _feed.StatusLine(_address) + (context.Length > 0 ? " · " + context : string.Empty) + filter;
-        _window.SetLines(title, _feed.Banner, info, StatusText());
+        string info = feed.StatusLine(_address) + (context.Length > 0 ? " · " + context : string.Empty) + filter;
+        _window.SetLines(title, feed.Banner, info, StatusText());
     }
 
     private string StatusText() => _input.Mode switch
@@ -304,6 +339,7 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
         InputMode.Command => ":" + _input.Text + "▏",
         InputMode.Filter => "/" + _input.Text + "▏",
         InputMode.Confirm => $"{_input.Question} [y/N]",
+        InputMode.Prompt => $"{_input.Question} {_input.Text}▏",
         _ => _flash ?? Hints(),
     };
 

@@ -28,6 +28,9 @@ internal interface IScreen : IDisposable
     /// <summary>Re-reads the model; called when the feed changed and once a second for ages.</summary>
     void Refresh();
 
+    /// <summary>The feed this screen shows, for the banner and status line; null means the host feed.</summary>
+    Model.IFeedStatus? Feed => null;
+
     /// <summary>A key the shell did not take: return true if it was this screen's.</summary>
     bool HandleKey(Key key, IScreenHost host);
 }

@@ -16,4 +16,10 @@ internal interface IScreenHost
     /// on y. In read-only mode it refuses with a message instead and never runs the action.
     /// </summary>
     void Confirm(string question, Action action);
+
+    /// <summary>
+    /// Asks for a line of text ("comment:") in the status line and hands it to <paramref name="then"/>
+    /// on Enter; Esc cancels. In read-only mode it refuses, like <see cref="Confirm"/>.
+    /// </summary>
+    void Prompt(string question, Action<string> then);
 }

@@ -14,6 +14,9 @@ internal enum InputMode
 
     /// <summary>A state-changing action waits for y (anything else cancels).</summary>
     Confirm,
+
+    /// <summary>Free text asked for (a comment); Enter hands it over, Esc cancels.</summary>
+    Prompt,
 }
 
 /// <summary>The text being typed in the status line, and what it is for.</summary>
@@ -29,6 +32,8 @@ internal sealed class InputLine
 
     public Action? PendingAction { get; private set; }
 
+    public Action<string>? PendingText { get; private set; }
+
     public void Begin(InputMode mode, string initialText = "")
     {
         Mode = mode;
@@ -40,6 +45,13 @@ internal sealed class InputLine
         Begin(InputMode.Confirm);
         Question = question;
         PendingAction = action;
+    }
+
+    public void AskText(string question, Action<string> then)
+    {
+        Begin(InputMode.Prompt);
+        Question = question;
+        PendingText = then;
     }
 
     public void Append(string text) => _text.Append(text);
@@ -62,5 +74,6 @@ internal sealed class InputLine
         _text.Clear();
         Question = string.Empty;
         PendingAction = null;
+        PendingText = null;
     }
 }

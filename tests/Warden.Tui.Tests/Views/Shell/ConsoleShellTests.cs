@@ -25,7 +25,7 @@ public sealed class ConsoleShellTests : IDisposable
         Assert.Contains("health 85 degraded", screen);
         Assert.Contains("sto 60! vm 100 net 90~", screen);
         Assert.Contains("score.storage", screen);
-        Assert.Contains(HostScreen.PendingApiNote, screen);
+        Assert.Contains("checks: NotFound: no host db-02", screen);
         Assert.Contains("<Esc> back", _console.StatusLine());
 
         _console.Press(Key.Esc);
@@ -69,7 +69,6 @@ public sealed class ConsoleShellTests : IDisposable
     }
 
     [Theory]
-    [InlineData("incidents", "ListIncidents")]
     [InlineData("report", "report API")]
     [InlineData("audit", "ListAudit")]
     public void A_view_the_aggregator_cannot_serve_yet_says_so_in_the_status_line(string view, string reason)

@@ -1,0 +1,94 @@
+using System.Text;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Warden.Proto.V1;
+using Warden.Tui.Model;
+using Warden.Tui.Views.Shell;
+using Warden.Tui.Views.Tables;
+
+namespace Warden.Tui.Views.Incidents;
+
+/// <summary>
+/// `:incidents`: open and acknowledged incidents, most severe first, with their age against the
+/// SLA, live from WatchIncidents. Enter opens one; a acknowledges; r resolves; t shows resolved too.
+/// </summary>
+internal sealed class IncidentsScreen : IScreen
+{
+    private readonly IncidentListState _state;
+    private readonly IncidentActionKeys _actions;
+    private readonly Func<ulong, IScreen> _open;
+    private readonly QueryTable<IncidentRow> _table;
+    private bool _showResolved;
+
+    public IncidentsScreen(IncidentListState state, IncidentActionKeys actions, Func<ulong, IScreen> open, bool colors)
+    {
+        _state = state;
+        _actions = actions;
+        _open = open;
+
+        // Most severe first; among equals the oldest first, which is the one nearest its SLA.
+        var query = new TableQuery<IncidentRow>(IncidentRow.Columns, IncidentRow.SeverityColumn, (a, b) => b.Age.CompareTo(a.Age));
+        _table = new QueryTable<IncidentRow>(IncidentRow.Columns, query, r => r.Key, 16, 24, colors);
+    }
+
+    public string Name => "incidents";
+
+    public View Content => _table.View;
+
+    public IFeedStatus Feed => _state;
+
+    public IReadOnlyList<KeyHelp> Keys { get; } =
+    [
+        new("Enter", "open the incident: timeline and evidence"),
+        .. IncidentActionKeys.Help,
+        new("t", "show resolved incidents too, or hide them again"),
+        .. QueryTable<IncidentRow>.SortKeys,
+        new("SEV", "P0 most severe .. P4; P0-P1 red, P2-P3 yellow"),
+        new("AGE / SLA", "age, then time left to the response SLA (SLA +N: overdue)"),
+        new("STATE", "open, acknowledged, resolved; ~ silenced"),
+    ];
+
+    public bool Filterable => true;
+
+    public string Filter
+    {
+        get => _table.Filter;
+        set => _table.Filter = value;
+    }
+
+    public string Context => $"{_table.Rows.Count} shown{(_showResolved ? " with resolved" : string.Empty)} · sort {_table.Query.SortLabel}";
+
+    internal IReadOnlyList<IncidentRow> Rows => _table.Rows;
+
+    public void Refresh()
+    {
+        DateTimeOffset now = _state.ServerNow;
+        _table.Show(_state.All.Where(i => _showResolved || i.State != IncidentState.Resolved).Select(i => IncidentRow.From(i, now)).ToList());
+    }
+
+    public bool HandleKey(Key key, IScreenHost host)
+    {
+        IncidentSummary? selected = _table.Selected?.Incident;
+        if (key == Key.Enter)
+        {
+            if (selected is not null)
+            {
+                host.Push(_open(selected.Id));
+            }
+
+            return true;
+        }
+
+        string? typed = !key.IsCtrl && !key.IsAlt && key.TryGetPrintableRune(out Rune rune) ? rune.ToString() : null;
+        if (typed == "t")
+        {
+            _showResolved = !_showResolved;
+            Refresh();
+            return true;
+        }
+
+        return _actions.Handle(typed, selected, host) || _table.HandleSortKey(key);
+    }
+
+    public void Dispose() => _table.View.Dispose();
+}
