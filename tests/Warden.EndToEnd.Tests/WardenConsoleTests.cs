@@ -29,8 +29,11 @@ public class WardenConsoleTests
         Assert.Contains("connected", row, StringComparison.Ordinal);
 
         terminal.Send("Enter");
-        string host = await terminal.WaitForAsync("hosts › e2e-tui", "the host view");
-        Assert.Contains("cpu.busy_pct", host, StringComparison.Ordinal);
+        await terminal.WaitForAsync("hosts › e2e-tui", "the host view");
+        // The checks (worst first) fill the top of an 80x24 screen; the readings follow below them.
+        string host = await terminal.WaitForAsync("checks: ", "the host's checks from GetHost");
+        Assert.Matches(@"checks: (\d+ [A-Z]+|none reported yet)", host);
+        Assert.DoesNotContain("need GetHost", host, StringComparison.Ordinal);
 
         terminal.Send("Escape");
         await terminal.WaitForAsync("sort HEALTH", "back on the fleet");
