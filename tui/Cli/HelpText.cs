@@ -48,8 +48,10 @@ internal static class HelpText
         Usage:
           warden hosts [--aggregator URL] [--json]
 
-        Columns: HOST, STATE, LAST SEEN (age by the aggregator's clock), CPU%, MEM%,
-        LOAD (1/5/15 minutes), AGENT (version). "-" marks a reading the host did not send.
+        Columns: HOST, STATE, HEALTH (host score and band: 100 healthy, 80-99 degraded,
+        <80 unhealthy), WORST (lowest component when not healthy), LAST SEEN (age by the
+        aggregator's clock), CPU%, MEM%, LOAD (1/5/15 minutes), AGENT (version). "-" marks a
+        reading the host did not send.
 
         Options:
           --json             print JSON: {"serverTime", "hosts": [{"host", "connected",

@@ -6,7 +6,7 @@ namespace Warden.Tui.Formatting;
 internal static class HostTable
 {
     // CPU%, MEM% read best right-aligned so the decimal points line up.
-    private static readonly HashSet<int> NumericColumns = [3, 4];
+    private static readonly HashSet<int> NumericColumns = [5, 6];
 
     public static string Render(IEnumerable<HostSummary> hosts, DateTimeOffset serverTime)
     {

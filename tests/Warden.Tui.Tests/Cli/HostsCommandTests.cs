@@ -18,9 +18,9 @@ public sealed class HostsCommandTests
 
         Assert.Equal(ExitCodes.Ok, exit);
         string[] lines = console.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["HOST", "STATE", "LAST", "SEEN", "CPU%", "MEM%", "LOAD", "AGENT"], Words(lines[0]));
-        Assert.Equal(["db-02", "disconnected", "2m", "-", "-", "-", "0.0.9"], Words(lines[1]));
-        Assert.Equal(["web-01", "connected", "3s", "12.3", "56.8", "0.50/1.25/2.00", "0.1.0"], Words(lines[2]));
+        Assert.Equal(["HOST", "STATE", "HEALTH", "WORST", "LAST", "SEEN", "CPU%", "MEM%", "LOAD", "AGENT"], Words(lines[0]));
+        Assert.Equal(["db-02", "disconnected", "-", "-", "2m", "-", "-", "-", "0.0.9"], Words(lines[1]));
+        Assert.Equal(["web-01", "connected", "-", "-", "3s", "12.3", "56.8", "0.50/1.25/2.00", "0.1.0"], Words(lines[2]));
     }
 
     [Fact]

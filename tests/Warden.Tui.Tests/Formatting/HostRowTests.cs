@@ -11,7 +11,18 @@ public sealed class HostRowTests
     {
         HostRow row = HostRow.From(Hosts.Web01(), Hosts.ServerTime);
 
-        Assert.Equal(new HostRow("web-01", "connected", "3s", "12.3", "56.8", "0.50/1.25/2.00", "0.1.0"), row);
+        Assert.Equal(new HostRow("web-01", "connected", "-", "-", "3s", "12.3", "56.8", "0.50/1.25/2.00", "0.1.0"), row);
+    }
+
+    [Fact]
+    public void Health_and_worst_component_read_as_in_the_fleet_view()
+    {
+        HostSummary host = Hosts.Scored("web-03", 86, [100, 72, null, 100, 100, 100]);
+
+        HostRow row = HostRow.From(host, Hosts.ServerTime);
+
+        Assert.Equal("86 degraded", row.Health);
+        Assert.Equal("storage", row.Worst);
     }
 
     [Fact]
@@ -22,7 +33,7 @@ public sealed class HostRowTests
 
         HostRow row = HostRow.From(host, Hosts.ServerTime);
 
-        Assert.Equal(new HostRow("db-02", "disconnected", "2m", "-", "-", "-", "-"), row);
+        Assert.Equal(new HostRow("db-02", "disconnected", "-", "-", "2m", "-", "-", "-", "-"), row);
     }
 
     [Fact]

@@ -47,12 +47,12 @@ public sealed class HostTableTests
     {
         string db = Lines(HostTable.Render([Hosts.Db02()], Hosts.ServerTime))[1];
 
-        Assert.Equal(["db-02", "disconnected", "2m", "-", "-", "-", "0.0.9"], db.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["db-02", "disconnected", "-", "-", "2m", "-", "-", "-", "0.0.9"], db.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
     public void No_hosts_prints_only_the_header() =>
-        Assert.Equal(["HOST  STATE  LAST SEEN  CPU%  MEM%  LOAD  AGENT"], Lines(HostTable.Render([], Hosts.ServerTime)));
+        Assert.Equal(["HOST  STATE  HEALTH  WORST  LAST SEEN  CPU%  MEM%  LOAD  AGENT"], Lines(HostTable.Render([], Hosts.ServerTime)));
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }
