@@ -8,11 +8,11 @@ namespace Warden.Tui.Cli;
 /// One unary Operator RPC for a CLI command: opens the channel, sends the operator's name as
 /// "warden-operator", and turns every failure into a message on stderr and an exit code scripts rely on.
 /// </summary>
-internal sealed class OperatorCall(Uri address, CliConsole console, string? operatorName = null)
+internal sealed class OperatorCall(Uri address, CliConsole console, string? operatorName = null, TimeSpan? timeout = null)
 {
     public const string OperatorHeader = "warden-operator";
 
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The operator's name: --as, else $USER; null lets the aggregator fall back to the peer address.</summary>
     public static string? OperatorName(string? flag, Func<string, string?> environment) =>
@@ -33,7 +33,7 @@ internal sealed class OperatorCall(Uri address, CliConsole console, string? oper
 
         try
         {
-            var options = new CallOptions(headers, DateTime.UtcNow + CallTimeout, cancellationToken);
+            var options = new CallOptions(headers, DateTime.UtcNow + (timeout ?? DefaultTimeout), cancellationToken);
             return (ExitCodes.Ok, await call(new Operator.OperatorClient(channel), options));
         }
         catch (RpcException ex)
@@ -59,7 +59,7 @@ internal sealed class OperatorCall(Uri address, CliConsole console, string? oper
         return exit switch
         {
             ExitCodes.Unreachable => $"warden: aggregator unreachable at {where}: {detail}",
-            ExitCodes.NotSupported => $"warden: the aggregator at {where} does not serve {rpc}: {detail}",
+            ExitCodes.NotSupported => $"warden: {rpc} is not served by the aggregator at {where}: {detail}",
             ExitCodes.NotFound => $"warden: not found: {ex.Status.Detail}",
             ExitCodes.Usage => $"warden: {rpc} refused the request: {ex.Status.Detail}",
             _ when ex.StatusCode == StatusCode.FailedPrecondition => $"warden: {rpc} refused: {ex.Status.Detail}",

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Grpc.Core;
 using Warden.Proto.V1;
-using Warden.Tui.Client;
 using Warden.Tui.Formatting;
 
 namespace Warden.Tui.Cli;
@@ -14,25 +12,11 @@ internal static class ReportCommand
 
     public static async Task<int> RunAsync(Uri address, ParsedArguments arguments, CliConsole console, CancellationToken cancellationToken)
     {
-        using var channel = OperatorChannel.Create(address);
-        var client = new Operator.OperatorClient(channel);
         var request = new GetReportRequest { SinceSeconds = (ulong)ReportPeriod.Of(arguments).TotalSeconds };
-
-        ResilienceReport report;
-        try
+        var (exit, report) = await new OperatorCall(address, console, timeout: CallTimeout).RunAsync(
+            "GetReport", (client, options) => client.GetReportAsync(request, options), cancellationToken);
+        if (report is null)
         {
-            report = await client.GetReportAsync(request, deadline: DateTime.UtcNow + CallTimeout, cancellationToken: cancellationToken);
-        }
-        catch (RpcException ex)
-        {
-            (int exit, string what) = ex.StatusCode switch
-            {
-                StatusCode.Unavailable or StatusCode.DeadlineExceeded => (ExitCodes.Unreachable, "aggregator unreachable at"),
-                StatusCode.Unimplemented => (ExitCodes.NotSupported, "GetReport is not served by the aggregator at"),
-                StatusCode.InvalidArgument => (ExitCodes.Usage, "GetReport refused by the aggregator at"),
-                _ => (ExitCodes.Failure, "GetReport failed at"),
-            };
-            await console.Error.WriteLineAsync($"warden report: {what} {address.OriginalString}: {RpcFailure.Describe(ex)}");
             return exit;
         }
 
