@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Warden.FleetSim.Faults;
 using Warden.Proto.V1;
 
 namespace Warden.FleetSim;
@@ -14,7 +15,8 @@ public sealed class SimulatedHost : IAsyncDisposable
     private readonly AgentLink.AgentLinkClient _client;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _send = new(1, 1);
-    private readonly Dictionary<string, (string Component, CheckState State)> _checks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimulatedCheck> _checks = new(StringComparer.Ordinal);
+    private readonly List<HostFault> _faults = [];
     private AsyncDuplexStreamingCall<AgentMessage, AggregatorMessage>? _call;
     private Task _reader = Task.CompletedTask;
     private SemaphoreSlim? _window;
@@ -88,6 +90,7 @@ public sealed class SimulatedHost : IAsyncDisposable
             return 0;
         }
         var end = _time.GetUtcNow();
+        await StepFaultsAsync(end, token);
         var batch = new SampleBatch
         {
             WindowStart = Timestamp.FromDateTimeOffset(end - ShipInterval),
@@ -97,27 +100,55 @@ public sealed class SimulatedHost : IAsyncDisposable
         return await SendAsync(s => new AgentMessage { Samples = Numbered(batch, s) }, token);
     }
 
+    /// <summary>The check's state now (OK for a check it never reported).</summary>
+    public CheckState StateOf(string check) => _checks.TryGetValue(check, out var known) ? known.State : CheckState.Ok;
+
+    /// <summary>Injects a fault; from the next sample batch on it drives the host's readings and checks until it is finished.</summary>
+    public void Inject(HostFault fault) => _faults.Add(fault);
+
     /// <summary>A check turns non-OK and HARD at once (attempt = max), as the agent reports it after its retries.</summary>
     public Task<ulong> FailCheckAsync(string component, string check, CheckState state, double value, string threshold, string reason,
         CancellationToken token = default) =>
-        TransitionAsync(component, check, state, StateType.Hard, 3, value, threshold, reason, token);
+        SendTransitionAsync(Check(component, check).Force(state, value, threshold, reason), token);
 
     public Task<ulong> RecoverCheckAsync(string check, CancellationToken token = default)
     {
         var component = _checks.TryGetValue(check, out var known) ? known.Component : "system";
-        return TransitionAsync(component, check, CheckState.Ok, StateType.Hard, 0, 0, "", $"{check} is OK again", token);
+        return SendTransitionAsync(Check(component, check).Force(CheckState.Ok, 0, "", $"{check} is OK again"), token);
+    }
+
+    /// <summary>
+    /// One result of a check, judged by the agent's SOFT/HARD rule; sends the transition it causes
+    /// (returns its sequence) or nothing (returns 0).
+    /// </summary>
+    public async Task<ulong> ObserveAsync(string component, string check, CheckState result, double value, string threshold, string reason,
+        CancellationToken token = default) =>
+        Check(component, check).Observe(result, value, threshold, reason) is { } transition ? await SendTransitionAsync(transition, token) : 0;
+
+    /// <summary>
+    /// What the agent sends when healing cannot fix a check: <paramref name="runs"/> runs that each
+    /// start and fail, then heal-exhausted with the budget spent.
+    /// </summary>
+    public async Task<ulong> ExhaustHealingAsync(string component, string check, string action, int runs = 3, CancellationToken token = default)
+    {
+        for (var run = 1; run <= runs; run++)
+        {
+            await HealAsync(component, check, HealOutcome.Started, action, (uint)run, (uint)runs, token);
+            await HealAsync(component, check, HealOutcome.Failed, action, (uint)run, (uint)runs, token);
+        }
+        return await HealAsync(component, check, HealOutcome.Exhausted, action, (uint)runs, (uint)runs, token);
     }
 
     public Task<ulong> HealAsync(string component, string check, HealOutcome outcome, string action = "restart-unit sim.service",
-        CancellationToken token = default) =>
+        uint runsInWindow = 1, uint budget = 3, CancellationToken token = default) =>
         SendEventAsync(new Event { At = Timestamp.FromDateTimeOffset(_time.GetUtcNow()), Heal = new HealEvent
         {
             Component = component,
             Check = check,
             Action = action,
             Outcome = outcome,
-            RunsInWindow = 1,
-            Budget = 3,
+            RunsInWindow = runsInWindow,
+            Budget = budget,
             Rule = check,
         } }, token);
 
@@ -170,28 +201,25 @@ public sealed class SimulatedHost : IAsyncDisposable
         await WaitAckedAsync(last, token);
     }
 
-    private async Task<ulong> TransitionAsync(string component, string check, CheckState state, StateType type, uint attempt, double value,
-        string threshold, string reason, CancellationToken token)
+    private SimulatedCheck Check(string component, string check)
     {
-        var from = _checks.TryGetValue(check, out var known) ? known.State : CheckState.Ok;
-        _checks[check] = (component, state);
-        return await SendEventAsync(new Event
+        if (!_checks.TryGetValue(check, out var known))
         {
-            At = Timestamp.FromDateTimeOffset(_time.GetUtcNow()),
-            CheckTransition = new CheckTransition
-            {
-                Component = component,
-                Check = check,
-                FromState = from,
-                ToState = state,
-                StateType = type,
-                Attempt = attempt,
-                MaxAttempts = 3,
-                Value = value,
-                Threshold = threshold,
-                Reason = reason,
-            },
-        }, token);
+            _checks[check] = known = new SimulatedCheck(component, check);
+        }
+        return known;
+    }
+
+    private Task<ulong> SendTransitionAsync(CheckTransition transition, CancellationToken token) =>
+        SendEventAsync(new Event { At = Timestamp.FromDateTimeOffset(_time.GetUtcNow()), CheckTransition = transition }, token);
+
+    private async Task StepFaultsAsync(DateTimeOffset now, CancellationToken token)
+    {
+        foreach (var fault in _faults.ToList())
+        {
+            await fault.StepAsync(this, now, token);
+        }
+        _faults.RemoveAll(f => f.Finished);
     }
 
     private Task<ulong> SendEventAsync(Event e, CancellationToken token) =>
