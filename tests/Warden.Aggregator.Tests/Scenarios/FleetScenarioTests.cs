@@ -5,7 +5,10 @@ using SimState = fleetsim::Warden.Proto.V1.CheckState;
 
 namespace Warden.Aggregator.Tests.Scenarios;
 
-/// <summary>Issue 5's fleet scenarios, 100 simulated agents over real gRPC: one check failing on 20 hosts, 30 hosts going silent at once.</summary>
+/// <summary>
+/// Issue 5's fleet scenarios, 100 simulated agents over real gRPC: one check failing on 20 hosts, 30 hosts going silent at
+/// once; and, against the partition, one host going silent alone.
+/// </summary>
 public sealed class FleetScenarioTests
 {
     private const string Disk = "disk_space:/srv";
@@ -91,5 +94,28 @@ public sealed class FleetScenarioTests
             "+08:10 mail to ops@site.test: [Warden] RESOLVED P1: suspected network partition: 30 hosts silent / [RESOLVED] P1 suspected network partition: 30 hosts silent",
         ], site.Delivered);
         Assert.Equal([("warden", "open"), ("alice", "acknowledge"), ("warden", "resolve")], await site.AuditAsync(partition.Id));
+    }
+
+    [Fact]
+    public async Task One_host_of_20_going_silent_is_a_P2_host_incident_after_the_hold_resolved_once_it_is_heard_again()
+    {
+        await using var site = await ScenarioSite.StartAsync(hosts: 20);
+        await site.AdvanceAsync(TimeSpan.FromSeconds(5));
+        await site.Host(7).GoSilentAsync(disconnect: true); // last heard at +0:00: silent at +0:30, an incident after the 30 s hold
+        await site.AdvanceAsync(TimeSpan.FromSeconds(54));
+        Assert.Empty(await site.IncidentsAsync());
+        await site.AdvanceAsync(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(["#1 P2 open host host-silent: sim-00007 is silent"], await site.IncidentLinesAsync());
+        await site.AdvanceAsync(TimeSpan.FromSeconds(60));
+        await site.Host(7).ResumeAsync(); // +2:00
+        await site.AdvanceAsync(TimeSpan.FromMinutes(6));
+
+        Assert.Equal(["#1 P2 resolved host host-silent: sim-00007 is silent"], await site.IncidentLinesAsync());
+        Assert.Equal(
+        [
+            "+01:40 chat firing: firing P2 #1 sim-00007 is silent",
+            "+07:40 chat resolved: resolved P2 #1 sim-00007 is silent",
+        ], site.Delivered);
     }
 }
