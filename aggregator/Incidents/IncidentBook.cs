@@ -106,7 +106,8 @@ public sealed class IncidentBook
         {
             IncidentEvidence.AddBounded(incident.Evidence.Transitions, t, IncidentEvidence.MaxTransitions);
         }
-        if (d.Heal is { } h)
+        // A heal-exhausted detection's event was already recorded by Healed when the incident held the check.
+        if (d.Heal is { } h && !incident.Evidence.Heals.Contains(h))
         {
             IncidentEvidence.AddBounded(incident.Evidence.Heals, h, IncidentEvidence.MaxHeals);
         }

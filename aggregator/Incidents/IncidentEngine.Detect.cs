@@ -221,7 +221,7 @@ public sealed partial class IncidentEngine
             : d with { Host = host, Reason = status.Reason, At = status.Since, Transition = status.Transition };
 
     private static Detection Silent(ClassificationRule rule, string host, DateTime since) =>
-        new(rule, host, "agent", IncidentFingerprint.LivenessCheck, $"nothing received from {host} since {since:u}", since);
+        new(rule, host, "agent", IncidentFingerprint.LivenessCheck, $"no records from {host}: silent since {since:u}", since);
 
     private static string HostTitle(Detection d) => d.Rule.Kind switch
     {

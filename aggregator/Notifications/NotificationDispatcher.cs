@@ -110,6 +110,9 @@ public sealed class NotificationDispatcher : INotificationDispatcher, IHostedSer
         return handled.Task;
     }
 
+    /// <summary>True when no receiver has a message queued or in flight (tests wait for it before moving a fake clock).</summary>
+    internal bool DeliveriesIdle => _deliveries.Values.All(d => d.Outstanding == 0);
+
     private void QueueTick()
     {
         // Ticks that pile up while the loop is busy collapse into one: due times are absolute.

@@ -46,6 +46,9 @@ internal sealed class NotificationGroup(string key, NoticeRoute route, string re
         return true;
     }
 
+    /// <summary>Drops the incident (it moved to another group); true when it was held here.</summary>
+    public bool Forget(string incidentId) => _notices.Remove(incidentId);
+
     /// <summary>Takes back a message its receiver did not accept, so the next flush sends it again.</summary>
     public void Return(NotificationMessage message, int capacity)
     {

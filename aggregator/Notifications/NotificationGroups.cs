@@ -37,10 +37,27 @@ internal sealed class NotificationGroups(NotificationOptions options, Notificati
         {
             foreach (var receiver in route.Receivers)
             {
-                PutCounted(GroupFor(route, receiver, NotificationGroup.LabelsOf(notice, route.Policy.GroupBy), now + route.Policy.Wait), notice);
+                var group = GroupFor(route, receiver, NotificationGroup.LabelsOf(notice, route.Policy.GroupBy), now + route.Policy.Wait);
+                PutCounted(group, notice);
+                LeaveOldGroups(notice.IncidentId, route, receiver, group);
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// An incident whose labels changed (a raised severity) moved to another group of the same route and
+    /// receiver: the old group lets it go, so its receiver hears it resolve once and is never re-sent the stale state.
+    /// </summary>
+    private void LeaveOldGroups(string incidentId, NoticeRoute route, string receiver, NotificationGroup? current)
+    {
+        foreach (var old in _groups.Values.Where(g => g != current && g.Route.Index == route.Index && g.Receiver == receiver).ToList())
+        {
+            if (old.Forget(incidentId) && old.IsEmpty)
+            {
+                _groups.Remove(old.Key);
+            }
+        }
     }
 
     /// <summary>Messages of every group that is due at <paramref name="now"/>; emptied groups are forgotten.</summary>

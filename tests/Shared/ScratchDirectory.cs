@@ -3,9 +3,10 @@ namespace Warden.Testing;
 /// <summary>A fresh temp folder for one test, removed when disposed. Linked into each test project.</summary>
 internal sealed class ScratchDirectory : IDisposable
 {
-    public ScratchDirectory()
+    /// <param name="parent">Where to create it; the temp folder by default.</param>
+    public ScratchDirectory(string? parent = null)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "warden-test-" + Guid.NewGuid().ToString("N")[..12]);
+        Path = System.IO.Path.Combine(parent ?? System.IO.Path.GetTempPath(), "warden-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path);
     }
 

@@ -66,6 +66,25 @@ public sealed class FleetSimulator : IAsyncDisposable
     public Task FloodAsync(int batchesPerHost, int window, CancellationToken token) =>
         Task.WhenAll(Hosts.Select(h => Task.Run(() => h.FloodAsync(batchesPerHost, window, token), token)));
 
+    /// <summary>
+    /// One shipping round on the caller's clock (a scenario's fake one): every host that is not
+    /// silent steps its faults and ships a batch; returns once the aggregator acknowledged all of it.
+    /// </summary>
+    public async Task ShipRoundAsync(CancellationToken token, int parallel = 64)
+    {
+        await Parallel.ForEachAsync(Hosts.Where(h => !h.Silent), new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = token },
+            async (host, ct) => await host.ShipAsync(ct));
+        await WaitAllAckedAsync(token);
+    }
+
+    /// <summary>Waits until every host that is not silent has had all it sent acknowledged.</summary>
+    public Task WaitAllAckedAsync(CancellationToken token) =>
+        Task.WhenAll(Hosts.Where(h => !h.Silent).Select(h => h.WaitAckedAsync(h.LastSequence, token)));
+
+    /// <summary>The hosts stop talking at the same moment; with <paramref name="disconnect"/> their streams end too (a network cut).</summary>
+    public Task GoSilentAsync(IEnumerable<SimulatedHost> hosts, bool disconnect = true) =>
+        Task.WhenAll(hosts.Select(h => h.GoSilentAsync(disconnect)));
+
     private async Task ShipEveryAsync(SimulatedHost host, TimeSpan offset, TimeSpan interval, CancellationToken token)
     {
         await Task.Delay(offset, _time, token);

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Warden.FleetSim.Faults;
 using Warden.Proto.V1;
 
 namespace Warden.FleetSim;
@@ -9,12 +10,13 @@ namespace Warden.FleetSim;
 /// and does what a scenario tells it (fail or recover a check, heal, go silent), numbering every
 /// record in one sequence like the real agent. Acks are counted as they come.
 /// </summary>
-public sealed class SimulatedHost : IAsyncDisposable
+public sealed partial class SimulatedHost : IAsyncDisposable
 {
     private readonly AgentLink.AgentLinkClient _client;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _send = new(1, 1);
-    private readonly Dictionary<string, (string Component, CheckState State)> _checks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimulatedCheck> _checks = new(StringComparer.Ordinal);
+    private readonly List<HostFault> _faults = [];
     private AsyncDuplexStreamingCall<AgentMessage, AggregatorMessage>? _call;
     private Task _reader = Task.CompletedTask;
     private SemaphoreSlim? _window;
@@ -88,6 +90,7 @@ public sealed class SimulatedHost : IAsyncDisposable
             return 0;
         }
         var end = _time.GetUtcNow();
+        await StepFaultsAsync(end, token);
         var batch = new SampleBatch
         {
             WindowStart = Timestamp.FromDateTimeOffset(end - ShipInterval),
@@ -96,30 +99,6 @@ public sealed class SimulatedHost : IAsyncDisposable
         batch.Readings.Add(Readings.Next(ComponentScores()));
         return await SendAsync(s => new AgentMessage { Samples = Numbered(batch, s) }, token);
     }
-
-    /// <summary>A check turns non-OK and HARD at once (attempt = max), as the agent reports it after its retries.</summary>
-    public Task<ulong> FailCheckAsync(string component, string check, CheckState state, double value, string threshold, string reason,
-        CancellationToken token = default) =>
-        TransitionAsync(component, check, state, StateType.Hard, 3, value, threshold, reason, token);
-
-    public Task<ulong> RecoverCheckAsync(string check, CancellationToken token = default)
-    {
-        var component = _checks.TryGetValue(check, out var known) ? known.Component : "system";
-        return TransitionAsync(component, check, CheckState.Ok, StateType.Hard, 0, 0, "", $"{check} is OK again", token);
-    }
-
-    public Task<ulong> HealAsync(string component, string check, HealOutcome outcome, string action = "restart-unit sim.service",
-        CancellationToken token = default) =>
-        SendEventAsync(new Event { At = Timestamp.FromDateTimeOffset(_time.GetUtcNow()), Heal = new HealEvent
-        {
-            Component = component,
-            Check = check,
-            Action = action,
-            Outcome = outcome,
-            RunsInWindow = 1,
-            Budget = 3,
-            Rule = check,
-        } }, token);
 
     /// <summary>Stops sending; with <paramref name="disconnect"/> also ends the stream, like a host that lost the network.</summary>
     public async Task GoSilentAsync(bool disconnect = false)
@@ -170,30 +149,6 @@ public sealed class SimulatedHost : IAsyncDisposable
         await WaitAckedAsync(last, token);
     }
 
-    private async Task<ulong> TransitionAsync(string component, string check, CheckState state, StateType type, uint attempt, double value,
-        string threshold, string reason, CancellationToken token)
-    {
-        var from = _checks.TryGetValue(check, out var known) ? known.State : CheckState.Ok;
-        _checks[check] = (component, state);
-        return await SendEventAsync(new Event
-        {
-            At = Timestamp.FromDateTimeOffset(_time.GetUtcNow()),
-            CheckTransition = new CheckTransition
-            {
-                Component = component,
-                Check = check,
-                FromState = from,
-                ToState = state,
-                StateType = type,
-                Attempt = attempt,
-                MaxAttempts = 3,
-                Value = value,
-                Threshold = threshold,
-                Reason = reason,
-            },
-        }, token);
-    }
-
     private Task<ulong> SendEventAsync(Event e, CancellationToken token) =>
         SendAsync(s => new AgentMessage { Events = new EventBatch { Sequence = s, Events = { e } } }, token);
 
@@ -218,16 +173,6 @@ public sealed class SimulatedHost : IAsyncDisposable
         batch.Sequence = sequence;
         return batch;
     }
-
-    /// <summary>The agent's rule: 100, minus 10 per WARN and 40 per CRIT, warnings alone never below 80.</summary>
-    private Dictionary<string, double> ComponentScores() =>
-        _checks.Values.GroupBy(c => c.Component).ToDictionary(g => g.Key, g =>
-        {
-            var warn = g.Count(c => c.State == CheckState.Warn);
-            var crit = g.Count(c => c.State == CheckState.Crit);
-            var score = Math.Max(0, 100 - 10 * warn - 40 * crit);
-            return crit == 0 ? Math.Max(80, score) : (double)score;
-        });
 
     private async Task ReadAcksAsync(AsyncDuplexStreamingCall<AgentMessage, AggregatorMessage> call, CancellationToken token)
     {

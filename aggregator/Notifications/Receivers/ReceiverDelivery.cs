@@ -23,6 +23,7 @@ internal sealed class ReceiverDelivery : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _worker;
     private NotificationMessage? _current;
+    private int _outstanding;
 
     public ReceiverDelivery(string name, INotificationReceiver receiver, ReceiverOptions options, TimeProvider time,
         NotificationCounters counters, ILogger logger, Action<NotificationMessage> giveBack)
@@ -42,15 +43,21 @@ internal sealed class ReceiverDelivery : IAsyncDisposable
 
     public string Kind => _receiver.Kind;
 
+    /// <summary>Messages queued or being sent; 0 when the receiver has nothing left to do.</summary>
+    internal int Outstanding => Volatile.Read(ref _outstanding);
+
     /// <summary>Never blocks: a full queue sends the message back to its group.</summary>
     public void Post(NotificationMessage message)
     {
         if (_stop.IsCancellationRequested)
         {
             _giveBack(message);
+            return;
         }
-        else if (!_queue.Writer.TryWrite(message))
+        Interlocked.Increment(ref _outstanding);
+        if (!_queue.Writer.TryWrite(message))
         {
+            Interlocked.Decrement(ref _outstanding);
             _counters.CountRequeued();
             Log.ReceiverQueueFull(_logger, _name, message.GroupText, _options.QueueCapacity);
             _giveBack(message);
@@ -114,6 +121,10 @@ internal sealed class ReceiverDelivery : IAsyncDisposable
             _counters.CountFailed();
             _giveBack(message);
             _current = null;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _outstanding);
         }
     }
 

@@ -28,6 +28,19 @@ public sealed class IncidentEngineTests
     }
 
     [Fact]
+    public async Task Heal_exhausted_raising_the_checks_open_incident_is_kept_once_in_its_evidence()
+    {
+        await using var h = new EngineHarness(fleetSize: 3);
+        await h.Transition("web-01", "system", "memory_available", CheckState.Ok, CheckState.Crit);
+        await h.Heal("web-01", "system", "memory_available", HealOutcome.Exhausted);
+
+        var incident = Assert.Single(h.Incidents());
+        Assert.Equal((Severity.P1, "heal-exhausted"), (incident.Severity, incident.Rule));
+        Assert.Equal(["EXHAUSTED"], incident.Evidence.Heals.Select(x => x.Outcome));
+        Assert.Equal(1, incident.Evidence.Counters["heal_exhausted"]);
+    }
+
+    [Fact]
     public async Task Unknown_is_neither_recovery_nor_failure()
     {
         await using var h = new EngineHarness(fleetSize: 3);

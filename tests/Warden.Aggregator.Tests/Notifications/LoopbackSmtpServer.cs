@@ -16,6 +16,7 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
     private readonly Channel<ReceivedMail> _mails = Channel.CreateUnbounded<ReceivedMail>();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
+    private readonly List<ReceivedMail> _received = [];
 
     public LoopbackSmtpServer()
     {
@@ -26,6 +27,18 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public bool RefuseMail { get; set; }
+
+    /// <summary>Every mail accepted so far, in order.</summary>
+    public IReadOnlyList<ReceivedMail> Received
+    {
+        get
+        {
+            lock (_received)
+            {
+                return _received.ToList();
+            }
+        }
+    }
 
     public async Task<ReceivedMail> NextAsync()
     {
@@ -79,7 +92,12 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
                 case "DATA":
                     await writer.WriteLineAsync("354 end with <CRLF>.<CRLF>");
                     var data = await ReadDataAsync(reader);
-                    _mails.Writer.TryWrite(new ReceivedMail(from ?? "", [.. to], data));
+                    var mail = new ReceivedMail(from ?? "", [.. to], data);
+                    lock (_received)
+                    {
+                        _received.Add(mail);
+                    }
+                    _mails.Writer.TryWrite(mail);
                     to.Clear();
                     await writer.WriteLineAsync("250 OK queued");
                     break;

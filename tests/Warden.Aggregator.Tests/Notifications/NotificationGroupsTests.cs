@@ -182,5 +182,25 @@ public sealed class NotificationGroupsTests
         Assert.Equal(failed.Notices, again.Notices);
     }
 
+    [Fact]
+    public void An_incident_raised_to_a_worse_severity_moves_to_its_new_group_and_is_resolved_once_never_repeated_at_the_old_severity()
+    {
+        var options = OptionsFor(("ops", new ReceiverOptions()));
+        options.GroupBy = ["severity", "check"];
+        var groups = new NotificationGroups(options, _counters);
+        groups.Add(Notice("a", severity: "P4"), Start);
+        Assert.Equal("P4", Assert.Single(Assert.Single(groups.TakeDue(Start + Wait)).Notices).Severity);
+
+        var raised = Start + TimeSpan.FromSeconds(60);
+        groups.Add(Notice("a", severity: "P2", at: raised), raised);
+        var resolvedAt = raised + TimeSpan.FromSeconds(60);
+        groups.Add(Notice("a", NoticeKind.Resolved, severity: "P2", at: resolvedAt), resolvedAt);
+        var sent = Enumerable.Range(1, 3 * 3600).SelectMany(s => groups.TakeDue(Start + Wait + TimeSpan.FromSeconds(s))).ToList();
+
+        var message = Assert.Single(sent); // the P2 group's first message already says it is resolved; the P4 group let it go
+        Assert.Equal(("P2", NoticeKind.Resolved), (message.GroupLabels["severity"], Assert.Single(message.Notices).Kind));
+        Assert.Equal(0, groups.Count);
+    }
+
     private NotificationGroups Groups() => new(OptionsFor(("ops", new ReceiverOptions())), _counters);
 }
