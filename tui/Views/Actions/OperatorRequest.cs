@@ -15,7 +15,7 @@ internal static class OperatorRequest
         string why;
         try
         {
-            T result = await call();
+            T result = await call().ConfigureAwait(false);
             post(() => done(result));
             return;
         }

@@ -38,7 +38,7 @@ internal sealed class RemoteLoad<T>(Func<Task<T>> fetch, Action<Action> post, Ac
         string? failure = null;
         try
         {
-            result = await fetch();
+            result = await fetch().ConfigureAwait(false);
         }
         catch (Exception ex) when (ConsoleFailure.Expected(ex))
         {

@@ -13,7 +13,7 @@ namespace Warden.Tui.Views.Audit;
 /// `:audit`: who did what, when and why, newest first, from ListAudit (its latest 1,000 entries).
 /// There is no audit stream; every audited action but a silence changes an incident, so the log is
 /// read again whenever the incident stream brings a change (one read at a time, coalesced), and on
-/// Ctrl+R, which also catches silences. Nothing is polled. Enter shows one entry in full.
+/// R, which also catches silences. Nothing is polled. Enter shows one entry in full.
 /// </summary>
 internal sealed class AuditScreen : IScreen
 {
@@ -23,7 +23,7 @@ internal sealed class AuditScreen : IScreen
     private string? _failure = "loading…";
     private int _total;
 
-    /// <param name="incidents">The incident feed whose changes trigger a new read; null for Ctrl+R only.</param>
+    /// <param name="incidents">The incident feed whose changes trigger a new read; null for R only.</param>
     public AuditScreen(ConsoleOperator calls, Action<Action> post, IncidentListState? incidents, bool colors)
     {
         _incidents = incidents;
@@ -46,7 +46,7 @@ internal sealed class AuditScreen : IScreen
     public IReadOnlyList<KeyHelp> Keys { get; } =
     [
         new("Enter", "show the whole entry: time, who, action, incident or silence, reason"),
-        new("Ctrl+R", "read the log again (it also follows incident changes by itself)"),
+        new("R", "read the log again (it also follows incident changes by itself)"),
         .. QueryTable<AuditRow>.SortKeys,
     ];
 
@@ -68,7 +68,7 @@ internal sealed class AuditScreen : IScreen
 
     public bool HandleKey(Key key, IScreenHost host)
     {
-        if (key == Key.R.WithCtrl)
+        if (key == Key.R.WithShift)
         {
             _load.Start();
             return true;

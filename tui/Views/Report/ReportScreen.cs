@@ -12,7 +12,7 @@ namespace Warden.Tui.Views.Report;
 
 /// <summary>
 /// `:report [PERIOD]`: the `warden report` figures from GetReport, as scrollable lines. p steps the
-/// period (1d, 7d, 30d, 90d) and reads it again; Ctrl+R reads it again. A report is computed
+/// period (1d, 7d, 30d, 90d) and reads it again; R reads it again. A report is computed
 /// from history on demand (there is no report stream), so it is not refreshed by itself.
 /// </summary>
 internal sealed class ReportScreen : IScreen
@@ -41,7 +41,7 @@ internal sealed class ReportScreen : IScreen
     public IReadOnlyList<KeyHelp> Keys { get; } =
     [
         new("p", "next period: 1d, 7d, 30d, 90d (:report 12h for any other)"),
-        new("Ctrl+R", "compute the report again"),
+        new("R", "compute the report again"),
         new("↑ ↓ PgUp PgDn", "scroll the figures and tables"),
     ];
 
@@ -64,7 +64,7 @@ internal sealed class ReportScreen : IScreen
 
     public bool HandleKey(Key key, IScreenHost host)
     {
-        if (key == Key.R.WithCtrl)
+        if (key == Key.R.WithShift)
         {
             Reload();
             return true;
@@ -95,14 +95,14 @@ internal sealed class ReportScreen : IScreen
     private void Loaded(ResilienceReport report)
     {
         _report = report;
-        _note = "p: period, Ctrl+R: again";
+        _note = "p: period, R: again";
         Render();
     }
 
     private void Failed(string why)
     {
         _note = "failed";
-        Show([$"report: {why}", string.Empty, "Ctrl+R tries again."]);
+        Show([$"report: {why}", string.Empty, "R tries again."]);
     }
 
     private void Render()

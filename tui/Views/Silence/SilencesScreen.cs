@@ -12,7 +12,7 @@ namespace Warden.Tui.Views.Silence;
 /// <summary>
 /// `:silences`: the silences from ListSilences, ending soonest first; x expires the selected one
 /// (asks for a comment, then confirms). There is no silence stream, so the list is read when
-/// opened, after an expire, and on Ctrl+R.
+/// opened, after an expire, and on R.
 /// </summary>
 internal sealed class SilencesScreen : IScreen
 {
@@ -43,7 +43,7 @@ internal sealed class SilencesScreen : IScreen
     [
         new("x", "expire the selected silence now, with a comment (asks first)"),
         new("t", "show expired silences too, or hide them again"),
-        new("Ctrl+R", "read the silences again (there is no silence stream)"),
+        new("R", "read the silences again (there is no silence stream)"),
         .. QueryTable<SilenceRow>.SortKeys,
     ];
 
@@ -65,7 +65,7 @@ internal sealed class SilencesScreen : IScreen
 
     public bool HandleKey(Key key, IScreenHost host)
     {
-        if (key == Key.R.WithCtrl)
+        if (key == Key.R.WithShift)
         {
             _load.Start();
             return true;
