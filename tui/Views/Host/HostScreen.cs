@@ -59,7 +59,7 @@ internal sealed class HostScreen : IScreen
 
     public View Content => _content;
 
-    public IReadOnlyList<KeyHelp> Keys => [SilenceKeys.Help with { What = "silence this host, or its selected check (scopes as in incidents); asks first" }, .. QueryTable<ReadingRow>.SortKeys];
+    public IReadOnlyList<KeyHelp> Keys => [SilenceKeys.Help with { What = "silence this host or its selected check (asks first)" }, .. QueryTable<ReadingRow>.SortKeys];
 
     /// <summary>`s` silences this host or its selected check; null where the console has no operator API.</summary>
     public SilenceKeys? Silencing { get; init; }

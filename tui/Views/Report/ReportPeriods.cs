@@ -1,5 +1,4 @@
 using Warden.Tui.Cli;
-using Warden.Tui.Formatting;
 
 namespace Warden.Tui.Views.Report;
 
@@ -25,6 +24,5 @@ internal static class ReportPeriods
         return false;
     }
 
-    public static string Words(TimeSpan period) => ReportFigures.Duration(period.TotalSeconds).Replace(" 0h", string.Empty, StringComparison.Ordinal)
-        .Replace(" 0m", string.Empty, StringComparison.Ordinal);
+    public static string Words(TimeSpan period) => Actions.DurationWords.Of(period);
 }

@@ -1,7 +1,6 @@
 using Warden.Proto.V1;
 using Warden.Tui.Cli;
 using Warden.Tui.Client;
-using Warden.Tui.Formatting;
 using Warden.Tui.Views.Actions;
 using Warden.Tui.Views.Shell;
 
@@ -15,7 +14,7 @@ namespace Warden.Tui.Views.Silence;
 /// </summary>
 internal sealed class SilenceKeys(ConsoleOperator calls, Action<Action> post, Func<DateTimeOffset> serverNow)
 {
-    public static readonly KeyHelp Help = new("s", "silence: for how long, scope (host, check, host+check, component, label), why; asks first");
+    public static readonly KeyHelp Help = new("s", "silence it: for how long, which scope, why (asks first)");
 
     /// <summary>Starts the dialog, or says why there is none (no operator API, read-only, nothing to silence).</summary>
     public static void Offer(SilenceKeys? keys, SilenceSubject subject, IScreenHost host)
@@ -71,16 +70,14 @@ internal sealed class SilenceKeys(ConsoleOperator calls, Action<Action> post, Fu
         });
 
     private void AskComment(SilenceScope scope, TimeSpan duration, IScreenHost host) =>
-        host.Prompt($"silence {scope.Matchers} for {DurationWords(duration)}, why:", comment =>
-            host.Confirm($"silence {scope.Matchers} for {DurationWords(duration)} ({comment})?", () => Send(scope, duration, comment, host)));
+        host.Prompt($"why silence {scope.Name} for {DurationWords.Of(duration)}:", comment =>
+            host.Confirm($"silence {scope.Name} {scope.Values} for {DurationWords.Of(duration)}?", () => Send(scope, duration, comment, host)));
 
     private void Send(SilenceScope scope, TimeSpan duration, string comment, IScreenHost host)
     {
         SilenceRequest request = scope.Request(serverNow() + duration, comment);
-        OperatorRequest.Send(host, post, $"silence {scope.Matchers}: sending…", () => calls.SilenceAsync(request),
-            silence => host.Flash($"silence {silence.Id} on {SilenceWords.Matchers(silence)} until {IncidentText.Time(silence.EndsAt?.ToDateTimeOffset())} by {silence.CreatedBy}"),
+        OperatorRequest.Send(host, post, $"silence {scope.Values}: sending…", () => calls.SilenceAsync(request),
+            silence => host.Flash($"silence {silence.Id} by {silence.CreatedBy} until {SilenceWords.Until(silence)}Z: {SilenceWords.Matchers(silence)}"),
             why => $"not silenced: {why}");
     }
-
-    private static string DurationWords(TimeSpan duration) => ReportFigures.Duration(duration.TotalSeconds);
 }

@@ -7,6 +7,9 @@ internal sealed record SilenceScope(int Number, string Name, string Host, string
 {
     public string Matchers => SilenceWords.Matchers(Host, Component, Check, Label);
 
+    /// <summary>Its values alone, short enough for the status line: "web-01 disk_space:/var", "rule=disk-full".</summary>
+    public string Values => string.Join(' ', new[] { Host, Check.Length > 0 ? Check : Component, Label }.Where(v => v.Length > 0));
+
     public SilenceRequest Request(DateTimeOffset endsAt, string comment) => new()
     {
         Host = Host,
