@@ -5,8 +5,8 @@ namespace Warden.EndToEnd.Tests;
 
 /// <summary>
 /// `warden` in a real terminal (tmux, 80x24) against a real aggregator fed by a real agent on this
-/// host: the fleet shows the host live, keys drill in and out, views the aggregator cannot serve say
-/// so, and q quits.
+/// host: the fleet shows the host live, keys drill in and out, an unknown view says
+/// which ones exist, and q quits.
 /// </summary>
 public class WardenConsoleTests
 {
@@ -38,9 +38,9 @@ public class WardenConsoleTests
         terminal.Send("Escape");
         await terminal.WaitForAsync("sort HEALTH", "back on the fleet");
 
-        terminal.Type(":audit");
+        terminal.Type(":nodes");
         terminal.Send("Enter");
-        await terminal.WaitForAsync(":audit is not available", "the view the console cannot show yet");
+        await terminal.WaitForAsync("unknown view ':nodes'", "a view the console does not have");
 
         terminal.Type("/nomatch");
         await terminal.WaitForAsync("0 shown", "the filter applied live");

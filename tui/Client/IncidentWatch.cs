@@ -71,14 +71,5 @@ internal sealed class GrpcIncidentActions(Operator.OperatorClient client, string
     public Task<IncidentDetail> ResolveAsync(ulong id, string comment) =>
         client.ResolveAsync(new ResolveRequest { Id = id, Comment = comment }, Options()).ResponseAsync;
 
-    private CallOptions Options()
-    {
-        var headers = new Metadata();
-        if (operatorName is not null)
-        {
-            headers.Add("warden-operator", operatorName);
-        }
-
-        return new CallOptions(headers, DateTime.UtcNow + CallTimeout);
-    }
+    private CallOptions Options() => ConsoleCallOptions.For(operatorName, CallTimeout);
 }

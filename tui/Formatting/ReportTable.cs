@@ -8,11 +8,18 @@ internal static class ReportTable
 {
     private static readonly HashSet<int> Numbers = [1, 2, 3];
 
-    public static string Render(ResilienceReport r)
+    public static readonly IReadOnlyList<string> SummaryHeaders = ["FIGURE", "VALUE", "DETAIL"];
+
+    public static string Render(ResilienceReport r) =>
+        Title(r) + "\n\n" + TextTable.Render(SummaryHeaders, ReportFigures.Summary(r), new HashSet<int> { 1 }) + Breakdown(r);
+
+    public static string Title(ResilienceReport r) =>
+        $"Resilience report {ReportFigures.Time(r.PeriodStart)} .. {ReportFigures.Time(r.PeriodEnd)} UTC ({ReportFigures.Duration(ReportFigures.Period(r).TotalSeconds)})";
+
+    /// <summary>Availability by host and by component, then incidents by cause, each table after a blank line.</summary>
+    public static string Breakdown(ResilienceReport r)
     {
         var text = new StringBuilder();
-        text.Append($"Resilience report {ReportFigures.Time(r.PeriodStart)} .. {ReportFigures.Time(r.PeriodEnd)} UTC ({ReportFigures.Duration(ReportFigures.Period(r).TotalSeconds)})\n\n");
-        text.Append(TextTable.Render(["FIGURE", "VALUE", "DETAIL"], ReportFigures.Summary(r), new HashSet<int> { 1 }));
         text.Append('\n').Append(TextTable.Render(["HOST", "AVAILABILITY", "DOWN", "FAILURES"], ReportFigures.Availability(r.Hosts), Numbers));
         text.Append('\n').Append(TextTable.Render(["COMPONENT", "AVAILABILITY", "DOWN", "FAILURES"], ReportFigures.Availability(r.Components), Numbers));
         text.Append('\n').Append(TextTable.Render(["CAUSE (RULE)", "INCIDENTS"], ReportFigures.Causes(r), new HashSet<int> { 1 }));

@@ -23,13 +23,20 @@ internal sealed class ConsoleApp : IDisposable
 
     /// <param name="post">Defers a refresh on the UI thread; null means app.Invoke.</param>
     /// <param name="incidents">The incident feed and actions; null leaves :incidents unavailable.</param>
+    /// <param name="calls">The operator calls; null leaves :report, :audit, :silences, `s` and `c` unavailable.</param>
     public static ConsoleApp Create(IApplication app, HostListState hosts, ShellOptions options, bool colors, Action<Action>? post = null,
-        Func<Action<Action>, IncidentServices>? incidents = null)
+        Func<Action<Action>, IncidentServices>? incidents = null, Client.ConsoleOperator? calls = null)
     {
         var window = new ShellWindow(colors);
         Action<Action> onUi = post ?? (action => app.Invoke(action));
         IncidentServices? services = incidents?.Invoke(onUi);
-        var shell = new ConsoleShell(window, ConsoleScreens.Catalog(hosts, colors, services), hosts, options, app.RequestStop, onUi);
+        ConsoleShell? shell = null;
+        OperatorServices? operatorServices = calls is null ? null : new OperatorServices(calls, action => onUi(() =>
+        {
+            action();
+            shell?.RequestRefresh();
+        }), () => hosts.ServerNow);
+        shell = new ConsoleShell(window, ConsoleScreens.Catalog(hosts, colors, services, operatorServices), hosts, options, app.RequestStop, onUi);
         hosts.Changed += shell.RequestRefresh;
         if (services is not null)
         {

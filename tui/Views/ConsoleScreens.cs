@@ -15,16 +15,16 @@ internal sealed record IncidentServices(IncidentListState State, IIncidentAction
 }
 
 /// <summary>
-/// Every view `:` can reach, in one explicit list. Report and audit wait for their operator API
-/// (GetReport, ListAudit in the console); each becomes an <c>Add</c> when it lands.
+/// Every view `:` can reach, in one explicit list; report, audit and silences come from
+/// <see cref="OperatorServices.AddViews"/>.
 /// </summary>
 internal static class ConsoleScreens
 {
     public const string Start = "hosts";
 
-    public static ScreenCatalog Catalog(HostListState hosts, bool colors, IncidentServices? incidents = null)
+    public static ScreenCatalog Catalog(HostListState hosts, bool colors, IncidentServices? incidents = null, OperatorServices? operatorServices = null)
     {
-        IScreen OpenHost(string name) => new HostScreen(hosts, name, colors, incidents?.GetHost, incidents?.Post);
+        IScreen OpenHost(string name) => new HostScreen(hosts, name, colors, incidents?.GetHost, incidents?.Post) { Silencing = operatorServices?.SilenceKeys };
         var catalog = new ScreenCatalog().Add(Start, () => new FleetScreen(hosts, colors, OpenHost), "fleet");
         if (incidents is null)
         {
@@ -32,13 +32,15 @@ internal static class ConsoleScreens
         }
         else
         {
-            var keys = new IncidentActionKeys(incidents.Actions, incidents.State, incidents.Post);
+            var keys = new IncidentActionKeys(incidents.Actions, incidents.State, incidents.Post)
+            {
+                Comment = operatorServices is null ? null : operatorServices.Calls.CommentAsync,
+                Silence = operatorServices?.SilenceKeys,
+            };
             IScreen OpenIncident(ulong id) => new IncidentScreen(id, incidents.State, incidents.Actions, keys, incidents.Post);
             catalog.Add("incidents", () => new IncidentsScreen(incidents.State, keys, OpenIncident, colors), "inc");
         }
 
-        return catalog
-            .Unavailable("report", "this aggregator has no report API yet")
-            .Unavailable("audit", "this aggregator has no ListAudit API yet");
+        return OperatorServices.AddViews(catalog, operatorServices, incidents, colors);
     }
 }

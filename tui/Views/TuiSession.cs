@@ -19,11 +19,13 @@ internal static class TuiSession
         var state = new HostListState(TimeProvider.System);
         var incidents = new IncidentListState(TimeProvider.System);
         var client = new Operator.OperatorClient(channel);
-        var actions = new GrpcIncidentActions(client, Cli.OperatorCall.OperatorName(operatorName, environment));
+        string? name = Cli.OperatorCall.OperatorName(operatorName, environment);
+        var actions = new GrpcIncidentActions(client, name);
 
         using IApplication app = Application.Create().Init();
         using ConsoleApp console = ConsoleApp.Create(app, state, new ShellOptions(address.OriginalString, readOnly), ColorPolicy.ColorsAllowed(environment),
-            incidents: post => new IncidentServices(incidents, actions, post) { GetHost = host => client.GetHostAsync(new GetHostRequest { Host = host }, deadline: DateTime.UtcNow.AddSeconds(10)).ResponseAsync });
+            incidents: post => new IncidentServices(incidents, actions, post) { GetHost = host => client.GetHostAsync(new GetHostRequest { Host = host }, deadline: DateTime.UtcNow.AddSeconds(10)).ResponseAsync },
+            calls: new ConsoleOperator(client, name));
 
         // Ages and "retry in" move with the clock even when no update arrives.
         app.AddTimeout(AgeRefresh, () =>

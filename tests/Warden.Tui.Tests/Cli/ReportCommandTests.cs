@@ -9,7 +9,7 @@ namespace Warden.Tui.Tests.Cli;
 /// <summary>`warden report` against a real gRPC server on loopback answering a known report.</summary>
 public sealed class ReportCommandTests
 {
-    private static readonly DateTime End = new(2026, 11, 23, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime End = Reports.End;
 
     [Fact]
     public async Task Prints_the_figures_then_availability_and_causes_as_tables_for_the_default_30_days()
@@ -63,7 +63,7 @@ public sealed class ReportCommandTests
     [Fact]
     public async Task Json_says_null_for_figures_an_empty_period_cannot_have()
     {
-        var (exit, console, _) = await Run(["--json"], Empty());
+        var (exit, console, _) = await Run(["--json"], Reports.Empty());
 
         Assert.Equal(ExitCodes.Ok, exit);
         using var doc = JsonDocument.Parse(console.Out);
@@ -124,7 +124,7 @@ public sealed class ReportCommandTests
         Assert.Contains("unreachable at http://127.0.0.1:9", console.Error);
     }
 
-    private static Task<(int Exit, CapturedConsole Console, FakeOperatorService Aggregator)> Run(string[] args) => Run(args, Known());
+    private static Task<(int Exit, CapturedConsole Console, FakeOperatorService Aggregator)> Run(string[] args) => Run(args, Reports.Known());
 
     /// <summary>Runs `warden report ARGS` against a loopback server answering <paramref name="report"/> (null: UNIMPLEMENTED).</summary>
     private static async Task<(int Exit, CapturedConsole Console, FakeOperatorService Aggregator)> Run(string[] args, ResilienceReport? report)
@@ -135,36 +135,4 @@ public sealed class ReportCommandTests
         int exit = await WardenCommandLine.RunAsync(["report", .. args, "--aggregator", aggregator.Address.ToString()], console.Console);
         return (exit, console, aggregator.Service);
     }
-
-    private static ResilienceReport Known()
-    {
-        var r = Empty();
-        r.Fleet = Line("fleet", 5_184_000, 21_600, 4);
-        r.Hosts.Add([Line("web-01", 2_592_000, 21_600, 3), Line("web-02", 2_592_000, 0, 0)]);
-        r.Components.Add(Line("disk", 2_592_000, 21_600, 4));
-        r.MtbfSeconds = 1_290_600;
-        r.MttrSeconds = 5_400;
-        r.ResolvedEpisodes = 4;
-        r.IncidentsOpened = 5;
-        r.BySeverity.Add([Count("P0", 1), Count("P1", 1), Count("P2", 2), Count("P3", 1)]);
-        r.ByCause.Add([Count("disk|full", 2), Count("unit-failed", 2), Count("mem-high", 1)]);
-        (r.ResolvedAutomatically, r.ResolvedAfterHeal, r.ResolvedByHand) = (3, 1, 1);
-        (r.HealsSucceeded, r.HealsFailed) = (9, 1);
-        return r;
-    }
-
-    private static ResilienceReport Empty() => new()
-    {
-        PeriodStart = Timestamp.FromDateTime(End.AddDays(-30)),
-        PeriodEnd = Timestamp.FromDateTime(End),
-        Fleet = Line("fleet", 0, 0, 0),
-    };
-
-    private static AvailabilityLine Line(string subject, double observed, double down, uint failures) => new()
-    {
-        Subject = subject, ObservedSeconds = observed, DownSeconds = down, Failures = failures,
-        Availability = observed > 0 ? 1 - (down / observed) : 1,
-    };
-
-    private static CountLine Count(string key, uint count) => new() { Key = key, Count = count };
 }

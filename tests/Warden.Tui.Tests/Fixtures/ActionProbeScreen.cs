@@ -12,6 +12,9 @@ internal sealed class ActionProbeScreen : IScreen
 
     public int Runs { get; private set; }
 
+    /// <summary>What followed the view's name on the command bar.</summary>
+    public string Argument { get; init; } = string.Empty;
+
     public string Name => "probe";
 
     public View Content => _content;

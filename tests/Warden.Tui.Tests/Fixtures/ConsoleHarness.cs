@@ -23,16 +23,71 @@ internal sealed class ConsoleHarness : IDisposable
     private readonly IApplication _app;
     private readonly ConsoleApp _console;
 
-    public ConsoleHarness(int width = 80, int height = 24, bool readOnly = false, bool colors = false)
+    /// <param name="aggregator">Where the operator calls go (report, audit, silences, s, c); null leaves them out.</param>
+    public ConsoleHarness(int width = 80, int height = 24, bool readOnly = false, bool colors = false, Uri? aggregator = null)
     {
         _app = Application.Create(new VirtualTimeProvider());
         _app.Init(DriverRegistry.Names.ANSI);
         _app.Driver!.SetScreenSize(width, height);
         State = new HostListState(Time);
         Incidents = new IncidentListState(Time);
-        _console = ConsoleApp.Create(_app, State, new ShellOptions(Address, readOnly), colors, post: action => action(),
-            incidents: post => new IncidentServices(Incidents, Actions, post) { GetHost = GetHost });
+        _operatorCalls = aggregator is null ? null : new OperatorCallsOnLoopback(aggregator, Operator);
+        _console = ConsoleApp.Create(_app, State, new ShellOptions(Address, readOnly), colors, post: Post,
+            incidents: post => new IncidentServices(Incidents, Actions, post) { GetHost = GetHost }, calls: _operatorCalls?.Calls);
         _app.Begin(_console.Window);
+    }
+
+    /// <summary>The name the console sends as "warden-operator".</summary>
+    public const string Operator = "test-operator";
+
+    private readonly OperatorCallsOnLoopback? _operatorCalls;
+    private readonly int _uiThread = Environment.CurrentManagedThreadId;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Action> _posted = new();
+    private readonly SemaphoreSlim _postedSignal = new(0);
+
+    // On the test thread (answers already there) at once; from a gRPC answer on another thread,
+    // queued until the test waits for it, as the real app's main loop would.
+    private void Post(Action action)
+    {
+        if (Environment.CurrentManagedThreadId == _uiThread)
+        {
+            action();
+            return;
+        }
+
+        _posted.Enqueue(action);
+        _postedSignal.Release();
+    }
+
+    /// <summary>Runs what the console's calls posted back until <paramref name="condition"/> holds (at most 15 s).</summary>
+    public void WaitFor(Func<bool> condition, string what)
+    {
+        DateTime deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            while (_posted.TryDequeue(out Action? action))
+            {
+                action();
+            }
+
+            if (condition())
+            {
+                return;
+            }
+
+            TimeSpan left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !_postedSignal.Wait(left))
+            {
+                throw new TimeoutException($"waited 15 s for {what}; the screen:\n{Screen()}");
+            }
+        }
+    }
+
+    /// <summary>Waits until the screen shows <paramref name="text"/> and returns the screen.</summary>
+    public string WaitForText(string text)
+    {
+        WaitFor(() => Screen().Contains(text, StringComparison.Ordinal), $"'{text}' on screen");
+        return Screen();
     }
 
     public FakeTimeProvider Time { get; } = new(Hosts.ServerTime);
@@ -136,5 +191,7 @@ internal sealed class ConsoleHarness : IDisposable
     {
         _console.Dispose();
         _app.Dispose();
+        _operatorCalls?.Dispose();
+        _postedSignal.Dispose();
     }
 }

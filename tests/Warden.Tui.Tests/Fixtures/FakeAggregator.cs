@@ -56,7 +56,7 @@ internal sealed class FakeAggregator : IAsyncDisposable
 /// ListHosts answers the given hosts. Each WatchHosts call sends them and a snapshot end, then
 /// ends the stream (clients see a drop and must reconnect) unless <see cref="HoldStreamsOpen"/>.
 /// </summary>
-internal sealed class FakeOperatorService(HostSummary[] hosts) : Operator.OperatorBase
+internal sealed partial class FakeOperatorService(HostSummary[] hosts) : Operator.OperatorBase
 {
     private int _watchCalls;
 

@@ -5,6 +5,7 @@ using Warden.Proto.V1;
 using Warden.Tui.Formatting;
 using Warden.Tui.Model;
 using Warden.Tui.Views.Shell;
+using Warden.Tui.Views.Silence;
 using Warden.Tui.Views.Tables;
 
 namespace Warden.Tui.Views.Host;
@@ -58,7 +59,10 @@ internal sealed class HostScreen : IScreen
 
     public View Content => _content;
 
-    public IReadOnlyList<KeyHelp> Keys => QueryTable<ReadingRow>.SortKeys;
+    public IReadOnlyList<KeyHelp> Keys => [SilenceKeys.Help with { What = "silence this host or its selected check (asks first)" }, .. QueryTable<ReadingRow>.SortKeys];
+
+    /// <summary>`s` silences this host or its selected check; null where the console has no operator API.</summary>
+    public SilenceKeys? Silencing { get; init; }
 
     public bool Filterable => true;
 
@@ -92,7 +96,16 @@ internal sealed class HostScreen : IScreen
         }
     }
 
-    public bool HandleKey(Key key, IScreenHost host) => _table.HandleSortKey(key);
+    public bool HandleKey(Key key, IScreenHost host)
+    {
+        if (key == Key.S)
+        {
+            SilenceKeys.Offer(Silencing, SilenceSubject.Of(_host, _checks.Selected?.Check), host);
+            return true;
+        }
+
+        return _table.HandleSortKey(key);
+    }
 
     public void Dispose()
     {

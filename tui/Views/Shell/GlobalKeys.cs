@@ -6,7 +6,9 @@ internal static class GlobalKeys
     public static readonly IReadOnlyList<KeyHelp> All =
     [
         new("?", "this help"),
-        new(":name Enter", "jump to a view: :hosts :incidents :report :audit (:q quits)"),
+        new(":name Enter", "jump to a view: :hosts :incidents :report :audit :silences"),
+        new(":q Enter", "quit"),
+        new(":report 7d", "the report over another period (12h, 7d, 30d, at most 366d)"),
         new("/text", "filter as you type (any column, any case); Enter keeps it"),
         new("Esc", "clear the filter, else go back one view"),
         new("q", "go back one view; quit from the top view"),

@@ -8,6 +8,7 @@ namespace Warden.Tui.Views.Shell;
 internal sealed class ScreenCatalog
 {
     private readonly Dictionary<string, Func<IScreen>> _factories = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ScreenWithArgument> _withArgument = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _unavailable = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _names = [];
 
@@ -24,6 +25,14 @@ internal sealed class ScreenCatalog
         return this;
     }
 
+    /// <summary>A view that takes an argument (`:report 7d`); the factory returns null and a message for a bad one.</summary>
+    public ScreenCatalog Add(string name, ScreenWithArgument factory)
+    {
+        _names.Add(name);
+        _withArgument[name] = factory;
+        return this;
+    }
+
     public ScreenCatalog Unavailable(string name, string reason)
     {
         _names.Add(name);
@@ -32,12 +41,19 @@ internal sealed class ScreenCatalog
     }
 
     /// <summary>Opens the named view; otherwise null and the message to show.</summary>
-    public IScreen? Open(string name, out string message)
+    public IScreen? Open(string command, out string message)
     {
+        string[] words = command.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string name = words.Length > 0 ? words[0] : string.Empty, argument = words.Length > 1 ? words[1] : string.Empty;
+        if (_withArgument.TryGetValue(name, out ScreenWithArgument? withArgument))
+        {
+            return withArgument(argument, out message);
+        }
+
         if (_factories.TryGetValue(name, out Func<IScreen>? factory))
         {
-            message = string.Empty;
-            return factory();
+            message = argument.Length > 0 ? $":{name} takes no argument (got '{argument}')" : string.Empty;
+            return argument.Length > 0 ? null : factory();
         }
 
         message = _unavailable.TryGetValue(name, out string? reason)
@@ -46,3 +62,6 @@ internal sealed class ScreenCatalog
         return null;
     }
 }
+
+/// <summary>Opens a view given the text after its name (empty when none); null and why when that text is wrong.</summary>
+internal delegate IScreen? ScreenWithArgument(string argument, out string message);

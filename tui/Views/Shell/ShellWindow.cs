@@ -24,6 +24,12 @@ internal sealed class ShellWindow : Window
         _info = new Label { X = 0, Y = 1, Width = Dim.Fill(), Height = 1, Text = string.Empty };
         _body = new View { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(1), CanFocus = true };
         _status = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1, Text = string.Empty };
+        // Check names have underscores ("disk_space:/var"); a label would take '_' for a hotkey mark and hide it.
+        foreach (Label label in new[] { _banner, _info, _status })
+        {
+            label.HotKeySpecifier = (System.Text.Rune)0xFFFF;
+        }
+
         if (colors)
         {
             _banner.SetScheme(new Scheme(new Attribute(Color.White, Color.Red)));

@@ -69,8 +69,9 @@ public sealed class ConsoleShellTests : IDisposable
     }
 
     [Theory]
-    [InlineData("report", "report API")]
-    [InlineData("audit", "ListAudit")]
+    [InlineData("report", "without the operator API")]
+    [InlineData("audit", "without the operator API")]
+    [InlineData("silences", "without the operator API")]
     public void A_view_the_aggregator_cannot_serve_yet_says_so_in_the_status_line(string view, string reason)
     {
         _console.Type(":" + view);
@@ -92,7 +93,7 @@ public sealed class ConsoleShellTests : IDisposable
         _console.Type(":nodes");
         _console.Press(Key.Enter);
 
-        Assert.Contains("unknown view ':nodes' — try :hosts, :incidents, :report, :audit", _console.StatusLine());
+        Assert.Contains("unknown view ':nodes' — try :hosts, :incidents, :report, :audit, :silences", _console.StatusLine());
     }
 
     [Fact]

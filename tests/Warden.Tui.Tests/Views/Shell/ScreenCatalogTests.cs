@@ -7,7 +7,12 @@ public sealed class ScreenCatalogTests
 {
     private readonly ScreenCatalog _catalog = new ScreenCatalog()
         .Add("probe", () => new ActionProbeScreen(), "p")
-        .Unavailable("later", "needs an API");
+        .Unavailable("later", "needs an API")
+        .Add("with", (string argument, out string message) =>
+        {
+            message = argument == "bad" ? "bad argument" : string.Empty;
+            return argument == "bad" ? null : new ActionProbeScreen { Argument = argument };
+        });
 
     [Theory]
     [InlineData("probe")]
@@ -32,6 +37,27 @@ public sealed class ScreenCatalogTests
     public void An_unknown_view_lists_the_names_without_aliases()
     {
         Assert.Null(_catalog.Open("x", out string message));
-        Assert.Equal("unknown view ':x' — try :probe, :later", message);
+        Assert.Equal("unknown view ':x' — try :probe, :later, :with", message);
+    }
+
+    [Theory]
+    [InlineData("with 7d", "7d")]
+    [InlineData("with", "")]
+    [InlineData("WITH   12h ", "12h")]
+    public void A_view_with_an_argument_gets_the_text_after_its_name(string command, string argument)
+    {
+        using IScreen? screen = _catalog.Open(command, out string message);
+
+        Assert.Equal(argument, Assert.IsType<ActionProbeScreen>(screen).Argument);
+        Assert.Empty(message);
+    }
+
+    [Fact]
+    public void A_bad_argument_gives_the_views_message_and_a_view_without_arguments_refuses_one()
+    {
+        Assert.Null(_catalog.Open("with bad", out string bad));
+        Assert.Equal("bad argument", bad);
+        Assert.Null(_catalog.Open("probe 7d", out string none));
+        Assert.Equal(":probe takes no argument (got '7d')", none);
     }
 }
