@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Google.Protobuf;
 using LiteDB;
 using Warden.Proto.V1;
@@ -7,8 +6,9 @@ namespace Warden.Aggregator.Storage;
 
 /// <summary>
 /// The sample batches of one commit, of every host, in one document: LiteDB spends tens of
-/// microseconds per document and per kilobyte, so a page per commit, compressed, is what lets
-/// ingest keep up with a fleet. Pages are numbered in commit order, so retention takes the oldest
+/// microseconds per document, so a page per commit is what lets ingest keep up with a fleet. The
+/// batches stay in wire form: compressing them (Brotli, fastest) took more CPU than LiteDB saved,
+/// as readings' full-precision doubles hardly compress. Pages are numbered in commit order, so retention takes the oldest
 /// first, and the hosts' state can be replayed from the pages written after it (HostState).
 /// </summary>
 public sealed class StoredSamplePage
@@ -21,7 +21,7 @@ public sealed class StoredSamplePage
     /// <summary>How many batches the page holds (0 in pages written before storage format 2: count them by decoding).</summary>
     public int Count { get; set; }
 
-    /// <summary>How Payload is encoded: "br" (Brotli over the entries) or "" (plain entries, storage format 1).</summary>
+    /// <summary>How Payload is encoded: "" (plain entries) is the only encoding so far; others are refused by name.</summary>
     public string Codec { get; set; } = "";
 
     /// <summary>Entries: host, sequence, received (UTC ticks), length, SampleBatch bytes (SamplePage.Create).</summary>
@@ -30,18 +30,16 @@ public sealed class StoredSamplePage
 
 public static class SamplePage
 {
-    public const string Brotli = "br";
     public const string Plain = "";
 
     // No batch is larger than the largest message an agent may send.
     private const int MaxBatchBytes = 4 * 1024 * 1024;
 
-    /// <summary>A page of the batches (each with its wire bytes in Payload), compressed with Brotli at its fastest level.</summary>
+    /// <summary>A page of the batches (each with its wire bytes in Payload).</summary>
     public static StoredSamplePage Create(long id, IReadOnlyList<StoredBatch> batches)
     {
-        using var buffer = new MemoryStream(batches.Count * 256);
-        using (var compressed = new BrotliStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        using (var writer = new BinaryWriter(compressed))
+        using var buffer = new MemoryStream(batches.Sum(b => b.Payload.Length + b.Host.Length + 24));
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             foreach (var b in batches)
             {
@@ -57,7 +55,7 @@ public static class SamplePage
             Id = id,
             To = batches.Max(b => b.ReceivedAt),
             Count = batches.Count,
-            Codec = Brotli,
+            Codec = Plain,
             Payload = buffer.ToArray(),
         };
     }
@@ -77,7 +75,7 @@ public static class SamplePage
 
     public static List<StoredBatch> Decode(long id, string codec, int count, byte[] payload)
     {
-        if (codec is not (Brotli or Plain))
+        if (codec != Plain)
         {
             throw new StoreFormatException($"sample page {id} is encoded as '{codec}', which this aggregator cannot read");
         }
@@ -85,12 +83,14 @@ public static class SamplePage
         try
         {
             var bytes = new MemoryStream(payload, writable: false);
-            using var stream = codec == Brotli ? new BrotliStream(bytes, CompressionMode.Decompress) : (Stream)bytes;
-            using var reader = new BinaryReader(stream);
-            // A compressed page says how many entries it holds; a plain one (format 1) ends with its bytes.
-            while (codec == Brotli ? batches.Count < count : bytes.Position < bytes.Length)
+            using var reader = new BinaryReader(bytes);
+            while (bytes.Position < bytes.Length)
             {
                 batches.Add(ReadEntry(reader, id));
+            }
+            if (count > 0 && batches.Count != count)
+            {
+                throw new StoreFormatException($"sample page {id} holds {batches.Count} batches, and says it holds {count}");
             }
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or InvalidProtocolBufferException
