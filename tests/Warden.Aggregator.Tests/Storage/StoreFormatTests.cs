@@ -99,9 +99,9 @@ public sealed class StoreFormatTests : IDisposable
         Assert.Equal((7L, 50, T0.UtcDateTime.AddSeconds(50)), (page.Id, page.Count, page.To));
         Assert.Equal(batches.Select(b => (b.Host, b.Sequence, b.ReceivedAt)), SamplePage.Decode(page).Select(b => (b.Host, b.Sequence, b.ReceivedAt)));
         Assert.Equal(49.0, SamplePage.Decode(page)[48].ToBatch().Readings.Single().Last);
-        page.Payload = page.Payload[..(page.Payload.Length / 2)];
+        page.Payload = page.Payload[..^3];
         var error = Assert.Throws<StoreFormatException>(() => SamplePage.Decode(page));
-        Assert.Matches("sample page 7 is damaged after [0-9]+ batches", error.Message);
+        Assert.StartsWith("sample page 7 is damaged after 49 batches", error.Message, StringComparison.Ordinal);
     }
 
     private static int PageCount(string path)
