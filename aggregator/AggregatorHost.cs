@@ -29,7 +29,7 @@ public static class AggregatorHost
         LiteDbSiteStore store;
         try
         {
-            store = new LiteDbSiteStore(options.DatabasePath);
+            store = new LiteDbSiteStore(options.DatabasePath, TimeSpan.FromSeconds(options.Ingest.HostFlushSeconds));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or LiteException)
         {

@@ -69,6 +69,7 @@ public static class AggregatorConfigLoader
         Positive("Ingest:QueueCapacity", o.Ingest.QueueCapacity);
         Positive("Ingest:MaxBatchRecords", o.Ingest.MaxBatchRecords);
         Positive("Ingest:MaxInFlightPerStream", o.Ingest.MaxInFlightPerStream);
+        Positive("Ingest:HostFlushSeconds", o.Ingest.HostFlushSeconds);
         Positive("Liveness:DefaultShipIntervalSeconds", o.Liveness.DefaultShipIntervalSeconds);
         Positive("Liveness:SilentAfterIntervals", o.Liveness.SilentAfterIntervals);
         Positive("Liveness:OfflineAfterSeconds", o.Liveness.OfflineAfterSeconds);

@@ -51,6 +51,12 @@ public sealed class IngestOptions
 
     /// <summary>Records one stream may have queued or being stored before it stops reading.</summary>
     public int MaxInFlightPerStream { get; set; } = 512;
+
+    /// <summary>
+    /// Host documents (last seen, latest readings, stored sequences) changed only by sample batches
+    /// are written at most this often; a restart replays the sample pages stored after them.
+    /// </summary>
+    public double HostFlushSeconds { get; set; } = 5;
 }
 
 /// <summary>When a host counts as silent or offline.</summary>

@@ -62,30 +62,45 @@ internal sealed class RecordPump(IngestQueue queue, string host, int maxInFlight
         }
     }
 
+    /// <summary>
+    /// Acks in record order. A commit makes many of a stream's records durable at once: each ack
+    /// whose successor is durable too is only buffered, and the last of the run flushes them all,
+    /// so a stream costs one HTTP/2 write per commit rather than one per record.
+    /// </summary>
     private static async Task AcknowledgeAsync(ChannelReader<(ulong Sequence, Task<StoreOutcome> Durable)> inFlight,
         IServerStreamWriter<AggregatorMessage> responses, CancellationTokenSource failed)
     {
         try
         {
-            await foreach (var (sequence, durable) in inFlight.ReadAllAsync(failed.Token))
+            while (await inFlight.WaitToReadAsync(failed.Token))
             {
-                StoreOutcome outcome;
-                try
+                while (inFlight.TryRead(out var record))
                 {
-                    outcome = await durable.WaitAsync(failed.Token);
+                    var outcome = await Durable(record.Sequence, record.Durable, failed.Token);
+                    responses.WriteOptions = inFlight.TryPeek(out var next) && next.Durable.IsCompleted ? Buffered : null;
+                    await responses.WriteAsync(new AggregatorMessage { Ack = new Ack { Sequence = record.Sequence, Duplicate = outcome == StoreOutcome.Duplicate } },
+                        failed.Token);
                 }
-                catch (IOException e)
-                {
-                    throw new RpcException(new Status(StatusCode.Unavailable, $"record {sequence} was not stored: {e.Message}"));
-                }
-                await responses.WriteAsync(new AggregatorMessage { Ack = new Ack { Sequence = sequence, Duplicate = outcome == StoreOutcome.Duplicate } },
-                    failed.Token);
             }
         }
         catch
         {
             await failed.CancelAsync();
             throw;
+        }
+    }
+
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
+
+    private static async ValueTask<StoreOutcome> Durable(ulong sequence, Task<StoreOutcome> durable, CancellationToken token)
+    {
+        try
+        {
+            return durable.IsCompletedSuccessfully ? durable.Result : await durable.WaitAsync(token);
+        }
+        catch (IOException e)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, $"record {sequence} was not stored: {e.Message}"));
         }
     }
 

@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Warden.Proto.V1;
 
 namespace Warden.Aggregator.Storage;
@@ -21,14 +22,17 @@ public sealed class IngestRecord
 
     public EventBatch? Events { get; private init; }
 
+    /// <summary>The sample or event batch in wire form, encoded by the record's stream rather than by the single writer.</summary>
+    public byte[] Encoded { get; private init; } = [];
+
     /// <summary>The record's sequence; 0 for a Hello, which has none.</summary>
     public ulong Sequence => Samples?.Sequence ?? Events?.Sequence ?? 0;
 
     public static IngestRecord Of(Hello hello, DateTimeOffset at) => new(hello.Host, at) { Hello = hello };
 
-    public static IngestRecord Of(string host, SampleBatch batch, DateTimeOffset at) => new(host, at) { Samples = batch };
+    public static IngestRecord Of(string host, SampleBatch batch, DateTimeOffset at) => new(host, at) { Samples = batch, Encoded = batch.ToByteArray() };
 
-    public static IngestRecord Of(string host, EventBatch batch, DateTimeOffset at) => new(host, at) { Events = batch };
+    public static IngestRecord Of(string host, EventBatch batch, DateTimeOffset at) => new(host, at) { Events = batch, Encoded = batch.ToByteArray() };
 }
 
 /// <summary>What one commit did: each record's outcome (in order), and the hosts and checks it changed.</summary>

@@ -8,46 +8,54 @@ namespace Warden.Aggregator.Storage;
 /// The site's state in one LiteDB file, opened in direct mode by this process alone. LiteDB's
 /// commit hands pages to a background writer; a checkpoint waits for that writer and flushes the
 /// data file, so a batch of records is one transaction plus one checkpoint before it returns (and
-/// its records can be acked). Writes are serialised; reads may run beside them.
+/// its records can be acked). A commit writes one compressed page of all its sample batches, its
+/// event batches and checks, and host documents only as HostState decides; the page is compressed
+/// before the writer lock is taken, so the incident store's writes wait only for LiteDB itself.
+/// Reads may run beside writes; hosts are read from memory.
 /// </summary>
 public sealed class LiteDbSiteStore : ISiteStore
 {
+    public static readonly TimeSpan DefaultHostFlushInterval = TimeSpan.FromSeconds(5);
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<StoredHost> _hosts;
     private readonly ILiteCollection<StoredSamplePage> _samples;
     private readonly ILiteCollection<StoredEventBatch> _events;
     private readonly ILiteCollection<StoredCheck> _checks;
+    // _ingest orders StoreBatch calls (dedupe needs the previous commit's hosts); _writer guards LiteDB's one writer.
+    private readonly object _ingest = new();
     private readonly object _writer = new();
     private readonly FileStream _ownership;
-    // The store is the file's only writer, so the hosts it wrote are the hosts in the file.
-    private readonly Dictionary<string, StoredHost> _hostCache = new(StringComparer.Ordinal);
+    private readonly HostState _state;
+    private long _nextPage;
 
-    /// <exception cref="IOException">Another process holds the database, or it cannot be created.</exception>
-    public LiteDbSiteStore(string path)
+    private static readonly Dictionary<string, StoredHost> NoHosts = [];
+
+    /// <param name="hostFlushInterval">How often host documents behind their samples are written (default 5 s); see HostState.</param>
+    /// <exception cref="IOException">Another process holds the database, it cannot be created, or it cannot be read (StoreFormatException).</exception>
+    public LiteDbSiteStore(string path, TimeSpan? hostFlushInterval = null)
     {
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _ownership = DatabaseOwnership.Acquire(Path)
             ?? throw new IOException($"database {Path} is in use by another process (it holds {DatabaseOwnership.LockPathOf(Path)})");
+        _state = new HostState(hostFlushInterval ?? DefaultHostFlushInterval);
         try
         {
             _db = Open(Path);
+            _hosts = _db.GetCollection<StoredHost>("hosts");
+            _samples = _db.GetCollection<StoredSamplePage>("sample_pages");
+            _events = _db.GetCollection<StoredEventBatch>("events");
+            _checks = _db.GetCollection<StoredCheck>("checks");
+            // Event batches are found by walking the primary key ("host/sequence"); a secondary index
+            // with a few distinct values per thousands of documents made every insert slow.
+            _checks.EnsureIndex(c => c.Host);
+            Recover();
         }
         catch
         {
+            _db?.Dispose();
             _ownership.Dispose();
             throw;
-        }
-        _hosts = _db.GetCollection<StoredHost>("hosts");
-        _samples = _db.GetCollection<StoredSamplePage>("sample_pages");
-        _events = _db.GetCollection<StoredEventBatch>("events");
-        _checks = _db.GetCollection<StoredCheck>("checks");
-        // Event batches are found by walking the primary key ("host/sequence"); a secondary index
-        // with a few distinct values per thousands of documents made every insert slow.
-        _checks.EnsureIndex(c => c.Host);
-        foreach (var host in _hosts.FindAll())
-        {
-            _hostCache[host.Id] = host;
         }
     }
 
@@ -55,6 +63,18 @@ public sealed class LiteDbSiteStore : ISiteStore
 
     // The incident store shares the one open database and its durable writes (LiteDbIncidentStore).
     internal LiteDatabase Database => _db;
+
+    /// <summary>Host documents not yet written since their last sample batches (a figure for tests and metrics).</summary>
+    internal int HostsBehind
+    {
+        get
+        {
+            lock (_ingest)
+            {
+                return _state.Behind;
+            }
+        }
+    }
 
     internal void WriteDurably(Action change)
     {
@@ -75,21 +95,31 @@ public sealed class LiteDbSiteStore : ISiteStore
 
     public CommitResult StoreBatch(IReadOnlyList<IngestRecord> records)
     {
-        lock (_writer)
+        lock (_ingest)
         {
-            var commit = new BatchCommit(this, records.Count);
-            Transaction(() =>
+            var commit = new BatchCommit(_state, id => _checks.FindById(id), records);
+            var page = commit.Samples.Count > 0 ? SamplePage.Create(_nextPage, commit.Samples) : null;
+            var lastPage = page?.Id ?? _nextPage - 1;
+            var flush = _state.FlushDue(commit.Newest);
+            lock (_writer)
             {
-                foreach (var record in records)
+                Transaction(() =>
                 {
-                    commit.Add(record);
-                }
-                commit.Flush();
-            });
-            foreach (var host in commit.Hosts)
-            {
-                _hostCache[host.Id] = host;
+                    if (page is not null)
+                    {
+                        _samples.Insert(page);
+                    }
+                    _events.Insert(commit.Events);
+                    _checks.Upsert(commit.Checks);
+                    _hosts.Upsert(flush ? _state.ToFlush(commit.Hosts) : commit.WriteNow.Select(h => commit.Hosts[h]));
+                    if (flush)
+                    {
+                        StoreFormat.SetHostsThroughPage(_db, lastPage);
+                    }
+                });
             }
+            _state.Committed(commit.Hosts, commit.WriteNow, flush ? lastPage : null, commit.Newest);
+            _nextPage = lastPage + 1;
             return commit.Result();
         }
     }
@@ -102,24 +132,18 @@ public sealed class LiteDbSiteStore : ISiteStore
     public StoreOutcome StoreEvents(string host, EventBatch batch, DateTimeOffset receivedAt) =>
         StoreBatch([IngestRecord.Of(host, batch, receivedAt)]).Outcomes[0];
 
-    public ulong LastSequence(string host)
-    {
-        lock (_writer)
-        {
-            return (ulong)(_hostCache.GetValueOrDefault(host)?.LastSequence ?? 0);
-        }
-    }
+    public ulong LastSequence(string host) => (ulong)(_state.Find(host)?.LastSequence ?? 0);
 
-    public IReadOnlyList<StoredHost> Hosts() => _hosts.Query().OrderBy(h => h.Id).ToList();
+    public IReadOnlyList<StoredHost> Hosts() => _state.All.OrderBy(h => h.Id, StringComparer.Ordinal).ToList();
 
-    public StoredHost? FindHost(string host) => _hosts.FindById(host);
+    public StoredHost? FindHost(string host) => _state.Find(host);
 
     public IReadOnlyList<StoredCheck> Checks(string? host = null) =>
         host is null ? _checks.FindAll().ToList() : _checks.Find(c => c.Host == host).ToList();
 
     /// <summary>Reads every page: for tests, backups and tools, not for the ingest path (live views use the recent window).</summary>
     public IReadOnlyList<StoredBatch> Samples(string host, ulong afterSequence = 0, int limit = 1000) =>
-        _samples.FindAll().SelectMany(p => SamplePage.Decode(p.Payload))
+        _samples.FindAll().SelectMany(p => SamplePage.Decode(p))
             .Where(b => b.Host == host && b.Sequence > (long)afterSequence)
             .OrderBy(b => b.Sequence).Take(limit).ToList();
 
@@ -128,17 +152,35 @@ public sealed class LiteDbSiteStore : ISiteStore
             .Select(e => EventBatch.Parser.ParseFrom(e.Payload)).ToList();
 
     public int CountRecords(string host, ulong sequence) =>
-        _samples.FindAll().SelectMany(p => SamplePage.Decode(p.Payload)).Count(b => b.Host == host && b.Sequence == (long)sequence)
+        _samples.FindAll().SelectMany(p => SamplePage.Decode(p)).Count(b => b.Host == host && b.Sequence == (long)sequence)
         + (_db.GetCollection("events").FindById(new BsonValue(StoredBatch.IdOf(host, sequence))) is null ? 0 : 1);
 
-    /// <summary>Pages are numbered in commit order: take the oldest while all of a page is older than the cutoff.</summary>
+    /// <summary>
+    /// Pages are numbered in commit order: takes the oldest while all of a page is older than the
+    /// cutoff, about <paramref name="max"/> batches (at least one page) in one transaction, and
+    /// never a page after HostState.ThroughPage, which a restart would replay.
+    /// </summary>
     public int DeleteSamplesBefore(DateTimeOffset cutoff, int max)
     {
-        var pages = _db.GetCollection("sample_pages").Find(Query.All("_id"), limit: max)
-            .TakeWhile(p => p["To"].AsDateTime < cutoff.UtcDateTime)
-            .Select(p => (Id: p["_id"], Batches: SamplePage.Decode(p["Payload"].AsBinary).Count())).ToList();
-        Delete(_samples, pages.Select(p => p.Id).ToList());
-        return pages.Sum(p => p.Batches);
+        long through;
+        lock (_ingest)
+        {
+            through = _state.ThroughPage;
+        }
+        var ids = new List<BsonValue>();
+        var batches = 0;
+        foreach (var page in _db.GetCollection("sample_pages").Find(Query.LTE("_id", through)))
+        {
+            var count = SamplePage.CountOf(page);
+            if (page["To"].AsDateTime >= cutoff.UtcDateTime || (ids.Count > 0 && batches + count > max))
+            {
+                break;
+            }
+            ids.Add(page["_id"]);
+            batches += count;
+        }
+        Delete(_samples, ids);
+        return batches;
     }
 
     public int DeleteEventsBefore(DateTimeOffset cutoff, int max) => DeleteBefore("events", cutoff, max);
@@ -147,21 +189,48 @@ public sealed class LiteDbSiteStore : ISiteStore
     {
         lock (_writer)
         {
-            // After a checkpoint with no transaction open the data file holds everything committed.
+            // After a checkpoint with no transaction open the data file holds everything committed;
+            // host documents behind their pages are brought up by replay when the copy is opened.
             _db.Checkpoint();
             DatabaseCopy.CopyDataFile(Path, destination);
         }
+    }
+
+    /// <summary>At open: loads the hosts, replays the pages after the last host flush, writes the hosts brought up to date.</summary>
+    private void Recover()
+    {
+        var through = StoreFormat.HostsThroughPage(_db, Path);
+        _state.Load(_hosts.FindAll(), through);
+        var last = through;
+        try
+        {
+            foreach (var page in _samples.Find(Query.GT("_id", through)))
+            {
+                foreach (var batch in SamplePage.Decode(page))
+                {
+                    _state.Replay(batch);
+                }
+                last = Math.Max(last, page.Id);
+            }
+        }
+        catch (StoreFormatException e)
+        {
+            throw new StoreFormatException($"database {Path}: {e.Message}; nothing was changed: restore a backup, or move the file aside to start empty", e);
+        }
+        _nextPage = last + 1;
+        WriteDurably(() =>
+        {
+            _hosts.Upsert(_state.ToFlush(NoHosts));
+            StoreFormat.SetHostsThroughPage(_db, last);
+        });
+        _state.Committed(NoHosts, new HashSet<string>(), last, DateTime.MinValue);
     }
 
     /// <summary>Per host, walks its records oldest sequence first and takes those received before the cutoff.</summary>
     private int DeleteBefore(string name, DateTimeOffset cutoff, int max)
     {
         var collection = _db.GetCollection(name);
-        string[] hosts;
-        lock (_writer)
-        {
-            hosts = [.. _hostCache.Keys];
-        }
+        var hosts = _state.All.Select(h => h.Id).ToList();
         var ids = new List<BsonValue>();
         foreach (var host in hosts)
         {
@@ -215,89 +284,28 @@ public sealed class LiteDbSiteStore : ISiteStore
         _db.Checkpoint();
     }
 
+    /// <summary>Writes the hosts behind their pages, so that the next open has nothing to replay, and closes the file.</summary>
     public void Dispose()
     {
-        _db.Dispose();
-        _ownership.Dispose();
-    }
-
-    /// <summary>One batch's writes: dedupe, inserts, and each changed host and check written once.</summary>
-    private sealed class BatchCommit(LiteDbSiteStore store, int count)
-    {
-        private readonly StoreOutcome[] _outcomes = new StoreOutcome[count];
-        private readonly List<StoredBatch> _page = [];
-        private readonly Dictionary<string, StoredHost> _hosts = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, StoredCheck> _checks = new(StringComparer.Ordinal);
-        private int _next;
-
-        public IEnumerable<StoredHost> Hosts => _hosts.Values;
-
-        public void Add(IngestRecord record)
+        try
         {
-            var index = _next++;
-            var now = RecordEffects.AsStored(record.ReceivedAt.UtcDateTime);
-            if (record.Hello is { } hello)
+            lock (_ingest)
             {
-                RecordEffects.ApplyHello(Host(record.Host, now), hello, now);
-                return;
-            }
-            var id = StoredBatch.IdOf(record.Host, record.Sequence);
-            var host = Host(record.Host, now);
-            if (SequenceRanges.Contains(host.Stored, (long)record.Sequence))
-            {
-                _outcomes[index] = StoreOutcome.Duplicate;
-                return;
-            }
-            SequenceRanges.Add(host.Stored, (long)record.Sequence);
-            if (record.Samples is { } samples)
-            {
-                _page.Add(new StoredBatch { Id = id, Host = record.Host, Sequence = (long)samples.Sequence, ReceivedAt = now, Payload = samples.ToByteArray() });
-                RecordEffects.ApplySamples(host, samples, now);
-            }
-            else if (record.Events is { } events)
-            {
-                store._events.Insert(new StoredEventBatch { Id = id, Host = record.Host, Sequence = (long)events.Sequence, ReceivedAt = now, Payload = events.ToByteArray() });
-                RecordEffects.ApplyEvents(host, events, now, check => Check(record.Host, check));
+                if (_state.Behind > 0)
+                {
+                    var through = _nextPage - 1;
+                    WriteDurably(() =>
+                    {
+                        _hosts.Upsert(_state.ToFlush(NoHosts));
+                        StoreFormat.SetHostsThroughPage(_db, through);
+                    });
+                }
             }
         }
-
-        public void Flush()
+        finally
         {
-            if (_page.Count > 0)
-            {
-                store._samples.Insert(new StoredSamplePage { To = _page.Max(b => b.ReceivedAt), Payload = SamplePage.Encode(_page) });
-            }
-            foreach (var host in _hosts.Values)
-            {
-                store._hosts.Upsert(host);
-            }
-            foreach (var check in _checks.Values)
-            {
-                store._checks.Upsert(check);
-            }
-        }
-
-        public CommitResult Result() => new(_outcomes, [.. _hosts.Values], [.. _checks.Values]);
-
-        private StoredHost Host(string name, DateTime now)
-        {
-            if (!_hosts.TryGetValue(name, out var host))
-            {
-                host = store._hostCache.GetValueOrDefault(name)?.Copy() ?? new StoredHost { Id = name, FirstSeen = now };
-                _hosts[name] = host;
-            }
-            return host;
-        }
-
-        private StoredCheck Check(string host, string check)
-        {
-            var id = StoredCheck.IdOf(host, check);
-            if (!_checks.TryGetValue(id, out var stored))
-            {
-                stored = store._checks.FindById(id) ?? new StoredCheck { Id = id, Host = host, Check = check };
-                _checks[id] = stored;
-            }
-            return stored;
+            _db.Dispose();
+            _ownership.Dispose();
         }
     }
 }

@@ -19,7 +19,8 @@ internal static class RecordEffects
 
     public static void ApplySamples(StoredHost host, SampleBatch batch, DateTime now)
     {
-        host.LastSeen = now;
+        // The latest receipt wins, also when pages are replayed over a host document written after them.
+        host.LastSeen = now > host.LastSeen ? now : host.LastSeen;
         if ((long)batch.Sequence <= host.LastSequence)
         {
             return; // a resent older batch must not overwrite newer readings

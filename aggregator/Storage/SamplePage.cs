@@ -1,11 +1,15 @@
+using Google.Protobuf;
+using LiteDB;
 using Warden.Proto.V1;
 
 namespace Warden.Aggregator.Storage;
 
 /// <summary>
-/// The sample batches of one commit in one document: LiteDB spends tens of microseconds per
-/// document, so a page per commit instead of a document per batch is what lets ingest keep up
-/// with a fleet. Pages are numbered in commit order, so retention takes the oldest first.
+/// The sample batches of one commit, of every host, in one document: LiteDB spends tens of
+/// microseconds per document, so a page per commit is what lets ingest keep up with a fleet. The
+/// batches stay in wire form: compressing them (Brotli, fastest) took more CPU than LiteDB saved,
+/// as readings' full-precision doubles hardly compress. Pages are numbered in commit order, so retention takes the oldest
+/// first, and the hosts' state can be replayed from the pages written after it (HostState).
 /// </summary>
 public sealed class StoredSamplePage
 {
@@ -14,16 +18,28 @@ public sealed class StoredSamplePage
     /// <summary>When the newest batch of the page was received.</summary>
     public DateTime To { get; set; }
 
-    /// <summary>Entries: host, sequence, received (UTC ticks), length, SampleBatch bytes (SamplePage.Encode).</summary>
+    /// <summary>How many batches the page holds (0 in pages written before storage format 2: count them by decoding).</summary>
+    public int Count { get; set; }
+
+    /// <summary>How Payload is encoded: "" (plain entries) is the only encoding so far; others are refused by name.</summary>
+    public string Codec { get; set; } = "";
+
+    /// <summary>Entries: host, sequence, received (UTC ticks), length, SampleBatch bytes (SamplePage.Create).</summary>
     public byte[] Payload { get; set; } = [];
 }
 
 public static class SamplePage
 {
-    public static byte[] Encode(IEnumerable<StoredBatch> batches)
+    public const string Plain = "";
+
+    // No batch is larger than the largest message an agent may send.
+    private const int MaxBatchBytes = 4 * 1024 * 1024;
+
+    /// <summary>A page of the batches (each with its wire bytes in Payload).</summary>
+    public static StoredSamplePage Create(long id, IReadOnlyList<StoredBatch> batches)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer))
+        using var buffer = new MemoryStream(batches.Sum(b => b.Payload.Length + b.Host.Length + 24));
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             foreach (var b in batches)
             {
@@ -34,29 +50,83 @@ public static class SamplePage
                 writer.Write(b.Payload);
             }
         }
-        return buffer.ToArray();
+        return new StoredSamplePage
+        {
+            Id = id,
+            To = batches.Max(b => b.ReceivedAt),
+            Count = batches.Count,
+            Codec = Plain,
+            Payload = buffer.ToArray(),
+        };
     }
 
-    public static IEnumerable<StoredBatch> Decode(byte[] payload)
+    /// <summary>The page's batches, in the order stored.</summary>
+    /// <exception cref="StoreFormatException">The page cannot be read: unknown codec, or damaged.</exception>
+    public static List<StoredBatch> Decode(StoredSamplePage page) => Decode(page.Id, page.Codec, page.Count, page.Payload);
+
+    /// <summary>The batches of a page read as a plain document (tools and tests that open the file themselves).</summary>
+    public static List<StoredBatch> Decode(BsonDocument page) =>
+        Decode(page["_id"].AsInt64, page["Codec"].IsString ? page["Codec"].AsString : Plain, page["Count"].IsInt32 ? page["Count"].AsInt32 : 0,
+            page["Payload"].IsBinary ? page["Payload"].AsBinary : throw new StoreFormatException($"sample page {page["_id"]} has no payload"));
+
+    /// <summary>How many batches a page read as a plain document holds (format 1 pages are decoded to count them).</summary>
+    public static int CountOf(BsonDocument page) =>
+        page["Count"].IsInt32 && page["Count"].AsInt32 > 0 ? page["Count"].AsInt32 : Decode(page).Count;
+
+    public static List<StoredBatch> Decode(long id, string codec, int count, byte[] payload)
     {
-        using var reader = new BinaryReader(new MemoryStream(payload));
-        while (reader.BaseStream.Position < reader.BaseStream.Length)
+        if (codec != Plain)
         {
-            var host = reader.ReadString();
-            var sequence = reader.ReadInt64();
-            var received = new DateTime(reader.ReadInt64(), DateTimeKind.Utc);
-            var bytes = reader.ReadBytes(reader.ReadInt32());
-            var batch = SampleBatch.Parser.ParseFrom(bytes);
-            yield return new StoredBatch
-            {
-                Id = StoredBatch.IdOf(host, (ulong)sequence),
-                Host = host,
-                Sequence = sequence,
-                ReceivedAt = received,
-                WindowStart = batch.WindowStart?.ToDateTime() ?? received,
-                WindowEnd = batch.WindowEnd?.ToDateTime() ?? received,
-                Payload = bytes,
-            };
+            throw new StoreFormatException($"sample page {id} is encoded as '{codec}', which this aggregator cannot read");
         }
+        var batches = new List<StoredBatch>();
+        try
+        {
+            var bytes = new MemoryStream(payload, writable: false);
+            using var reader = new BinaryReader(bytes);
+            while (bytes.Position < bytes.Length)
+            {
+                batches.Add(ReadEntry(reader, id));
+            }
+            if (count > 0 && batches.Count != count)
+            {
+                throw new StoreFormatException($"sample page {id} holds {batches.Count} batches, and says it holds {count}");
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidProtocolBufferException
+            or (IOException and not StoreFormatException))
+        {
+            throw new StoreFormatException($"sample page {id} is damaged after {batches.Count} batches: {e.Message}", e);
+        }
+        return batches;
+    }
+
+    private static StoredBatch ReadEntry(BinaryReader reader, long page)
+    {
+        var host = reader.ReadString();
+        var sequence = reader.ReadInt64();
+        var ticks = reader.ReadInt64();
+        var length = reader.ReadInt32();
+        if (ticks is < 0 or > 3155378975999999999 || length is < 0 or > MaxBatchBytes || sequence <= 0)
+        {
+            throw new StoreFormatException($"sample page {page}: an entry of '{host}' has sequence {sequence}, time {ticks}, length {length}");
+        }
+        var bytes = reader.ReadBytes(length);
+        if (bytes.Length != length)
+        {
+            throw new EndOfStreamException($"the batch {host}/{sequence} has {bytes.Length} of its {length} bytes");
+        }
+        var received = new DateTime(ticks, DateTimeKind.Utc);
+        var batch = SampleBatch.Parser.ParseFrom(bytes);
+        return new StoredBatch
+        {
+            Id = StoredBatch.IdOf(host, (ulong)sequence),
+            Host = host,
+            Sequence = sequence,
+            ReceivedAt = received,
+            WindowStart = batch.WindowStart?.ToDateTime() ?? received,
+            WindowEnd = batch.WindowEnd?.ToDateTime() ?? received,
+            Payload = bytes,
+        };
     }
 }

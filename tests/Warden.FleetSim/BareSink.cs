@@ -18,7 +18,8 @@ public sealed class BareSink : AgentLink.AgentLinkBase
             throw new RpcException(new Status(StatusCode.FailedPrecondition, "the first message must be a Hello"));
         }
         await responseStream.WriteAsync(new AggregatorMessage { Welcome = new Welcome { AggregatorVersion = "bare-sink" } });
-        while (await requestStream.MoveNext(context.CancellationToken))
+        var more = requestStream.MoveNext(context.CancellationToken);
+        while (await more)
         {
             var m = requestStream.Current;
             var sequence = m.BodyCase switch
@@ -27,12 +28,17 @@ public sealed class BareSink : AgentLink.AgentLinkBase
                 AgentMessage.BodyOneofCase.Events => m.Events.Sequence,
                 _ => 0UL,
             };
+            more = requestStream.MoveNext(context.CancellationToken);
             if (sequence != 0)
             {
+                // As the aggregator does with a commit's acks: buffered while the next record is already here, flushed otherwise.
+                responseStream.WriteOptions = more.IsCompleted ? Buffered : null;
                 await responseStream.WriteAsync(new AggregatorMessage { Ack = new Ack { Sequence = sequence } });
             }
         }
     }
+
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
 
     /// <summary>Runs the sink on <paramref name="endpoint"/> until cancelled; <paramref name="listening"/> gets the bound address.</summary>
     public static async Task RunAsync(System.Net.IPEndPoint endpoint, Action<string> listening, CancellationToken token)

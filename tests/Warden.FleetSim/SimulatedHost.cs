@@ -83,7 +83,10 @@ public sealed partial class SimulatedHost : IAsyncDisposable
     }
 
     /// <summary>Ships one sample batch for the window that ends now (nothing while silent). Returns its sequence, or 0.</summary>
-    public async Task<ulong> ShipAsync(CancellationToken token = default)
+    public Task<ulong> ShipAsync(CancellationToken token = default) => ShipAsync(flush: true, token);
+
+    /// <summary>As ShipAsync; without <paramref name="flush"/> the message is only buffered until a later write flushes.</summary>
+    private async Task<ulong> ShipAsync(bool flush, CancellationToken token)
     {
         if (Silent)
         {
@@ -97,7 +100,7 @@ public sealed partial class SimulatedHost : IAsyncDisposable
             WindowEnd = Timestamp.FromDateTimeOffset(end),
         };
         batch.Readings.Add(Readings.Next(ComponentScores()));
-        return await SendAsync(s => new AgentMessage { Samples = Numbered(batch, s) }, token);
+        return await SendAsync(s => new AgentMessage { Samples = Numbered(batch, s) }, token, flush);
     }
 
     /// <summary>Stops sending; with <paramref name="disconnect"/> also ends the stream, like a host that lost the network.</summary>
@@ -136,7 +139,11 @@ public sealed partial class SimulatedHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends <paramref name="batches"/> sample batches as fast as acks allow, at most <paramref name="window"/> unacknowledged.</summary>
+    /// <summary>
+    /// Sends <paramref name="batches"/> sample batches as fast as acks allow, at most <paramref name="window"/>
+    /// unacknowledged. While the window has room the writes are only buffered; the one that fills it
+    /// (or the last) flushes them, as an agent draining its spool does.
+    /// </summary>
     internal async Task FloodAsync(int batches, int window, CancellationToken token)
     {
         _window = new SemaphoreSlim(window, window);
@@ -144,7 +151,7 @@ public sealed partial class SimulatedHost : IAsyncDisposable
         for (var i = 0; i < batches; i++)
         {
             await _window.WaitAsync(token);
-            last = await ShipAsync(token);
+            last = await ShipAsync(flush: i + 1 == batches || _window.CurrentCount == 0, token);
         }
         await WaitAckedAsync(last, token);
     }
@@ -152,13 +159,14 @@ public sealed partial class SimulatedHost : IAsyncDisposable
     private Task<ulong> SendEventAsync(Event e, CancellationToken token) =>
         SendAsync(s => new AgentMessage { Events = new EventBatch { Sequence = s, Events = { e } } }, token);
 
-    private async Task<ulong> SendAsync(Func<ulong, AgentMessage> message, CancellationToken token)
+    private async Task<ulong> SendAsync(Func<ulong, AgentMessage> message, CancellationToken token, bool flush = true)
     {
         var call = _call ?? throw new InvalidOperationException($"{Name} is not connected");
         await _send.WaitAsync(token);
         try
         {
             var sequence = Interlocked.Increment(ref _sequence);
+            call.RequestStream.WriteOptions = flush ? null : Buffered;
             await call.RequestStream.WriteAsync(message(sequence), token);
             return sequence;
         }
@@ -167,6 +175,8 @@ public sealed partial class SimulatedHost : IAsyncDisposable
             _send.Release();
         }
     }
+
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
 
     private static SampleBatch Numbered(SampleBatch batch, ulong sequence)
     {

@@ -16,7 +16,7 @@ internal static class StoreFile
     {
         using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, ReadOnly = true });
         return db.GetCollection("sample_pages").FindAll()
-            .SelectMany(p => Warden.Aggregator.Storage.SamplePage.Decode(p["Payload"].AsBinary))
+            .SelectMany(p => Warden.Aggregator.Storage.SamplePage.Decode(p))
             .Where(b => b.Host == host).ToList();
     }
 

@@ -1,0 +1,132 @@
+using Google.Protobuf;
+using LiteDB;
+using Warden.Aggregator.Storage;
+using static Warden.Aggregator.Tests.Storage.LiteDbSiteStoreTests;
+
+namespace Warden.Aggregator.Tests.Storage;
+
+/// <summary>Files of the previous storage format still open; files this aggregator cannot read fail at open, saying which and why, and are left as they were.</summary>
+public sealed class StoreFormatTests : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private readonly ScratchDirectory _dir = new();
+
+    private string DbPath => _dir.File("warden.db");
+
+    [Fact]
+    public void A_format_1_file_with_plain_pages_and_eager_host_documents_opens_and_keeps_its_history()
+    {
+        using (var db = LiteDbSiteStore.Open(DbPath))
+        {
+            var host = new StoredHost { Id = "web-01", MachineId = "machine-web-01", LastSequence = 2, Stored = [new SequenceRange { First = 1, Last = 2 }] };
+            db.GetCollection<StoredHost>("hosts").Insert(host);
+            db.GetCollection("sample_pages").Insert(new BsonDocument
+            {
+                ["_id"] = 1L, ["To"] = T0.UtcDateTime, ["Payload"] = PlainPage(("web-01", Batch(1, cpu: 10)), ("web-01", Batch(2, cpu: 20))),
+            });
+        }
+
+        using (var store = new LiteDbSiteStore(DbPath))
+        {
+            Assert.Equal([1L, 2L], store.Samples("web-01").Select(b => b.Sequence));
+            Assert.Equal(StoreOutcome.Duplicate, store.StoreSamples("web-01", Batch(2, cpu: 20), T0));
+            Assert.Equal(StoreOutcome.Stored, store.StoreSamples("web-01", Batch(3, cpu: 30), T0));
+            Assert.Equal("machine-web-01", store.FindHost("web-01")!.MachineId);
+        }
+        using var reopened = new LiteDbSiteStore(DbPath);
+        Assert.Equal([1L, 2L, 3L], reopened.Samples("web-01").Select(b => b.Sequence));
+        Assert.Equal(2, reopened.DeleteSamplesBefore(T0.AddDays(1), max: 1)); // the plain page is counted by decoding it
+    }
+
+    [Fact]
+    public void A_file_of_a_newer_format_fails_at_open_naming_the_file_and_the_format_and_is_not_changed()
+    {
+        using (var store = new LiteDbSiteStore(DbPath))
+        {
+            store.StoreSamples("web-01", Batch(1, cpu: 10), T0);
+        }
+        using (var db = LiteDbSiteStore.Open(DbPath))
+        {
+            db.GetCollection("store_meta").Update(new BsonDocument { ["_id"] = "format", ["Version"] = 3, ["HostsThroughPage"] = 1L });
+        }
+
+        var error = Assert.Throws<StoreFormatException>(() => new LiteDbSiteStore(DbPath));
+        Assert.Contains(DbPath, error.Message, StringComparison.Ordinal);
+        Assert.Contains("storage format 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("restore a backup", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, PageCount(DbPath));
+        using var again = LiteDbSiteStore.Open(DbPath, readOnly: true);
+        Assert.Equal(3, again.GetCollection("store_meta").FindById("format")["Version"].AsInt32);
+    }
+
+    [Theory]
+    [InlineData("", "damaged")]
+    [InlineData("zstd", "encoded as 'zstd'")]
+    public void A_damaged_or_unknown_page_to_replay_fails_the_open_naming_the_page_and_keeps_it(string codec, string expected)
+    {
+        using (var store = new LiteDbSiteStore(DbPath, TimeSpan.FromHours(1)))
+        {
+            store.StoreSamples("web-01", Batch(1, cpu: 10), T0);
+            store.StoreSamples("web-01", Batch(2, cpu: 20), T0.AddSeconds(1));
+            store.Backup(_dir.File("crash.db")); // page 2 is after the last host flush
+        }
+        using (var db = LiteDbSiteStore.Open(_dir.File("crash.db")))
+        {
+            var page = db.GetCollection("sample_pages").FindById(2L);
+            page["Codec"] = codec;
+            page["Payload"] = page["Payload"].AsBinary[..^4];
+            db.GetCollection("sample_pages").Update(page);
+        }
+
+        var error = Assert.Throws<StoreFormatException>(() => new LiteDbSiteStore(_dir.File("crash.db")));
+        Assert.Contains("sample page 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains(_dir.File("crash.db"), error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, PageCount(_dir.File("crash.db")));
+        using var released = DatabaseOwnership.Acquire(_dir.File("crash.db"));
+        Assert.NotNull(released); // the failed open let go of the file
+    }
+
+    [Fact]
+    public void A_page_round_trips_its_batches_and_a_truncated_one_says_how_far_it_could_be_read()
+    {
+        var batches = Enumerable.Range(1, 50).Select(s => new StoredBatch
+        {
+            Host = $"web-{s % 3:D2}", Sequence = s, ReceivedAt = T0.UtcDateTime.AddSeconds(s), Payload = Batch((ulong)s, cpu: s).ToByteArray(),
+        }).ToList();
+        var page = SamplePage.Create(7, batches);
+
+        Assert.Equal((7L, 50, T0.UtcDateTime.AddSeconds(50)), (page.Id, page.Count, page.To));
+        Assert.Equal(batches.Select(b => (b.Host, b.Sequence, b.ReceivedAt)), SamplePage.Decode(page).Select(b => (b.Host, b.Sequence, b.ReceivedAt)));
+        Assert.Equal(49.0, SamplePage.Decode(page)[48].ToBatch().Readings.Single().Last);
+        page.Payload = page.Payload[..^3];
+        var error = Assert.Throws<StoreFormatException>(() => SamplePage.Decode(page));
+        Assert.StartsWith("sample page 7 is damaged after 49 batches", error.Message, StringComparison.Ordinal);
+    }
+
+    private static int PageCount(string path)
+    {
+        using var db = LiteDbSiteStore.Open(path, readOnly: true);
+        return db.GetCollection("sample_pages").Count();
+    }
+
+    private static byte[] PlainPage(params (string Host, Proto.V1.SampleBatch Batch)[] entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer))
+        {
+            foreach (var (host, batch) in entries)
+            {
+                var bytes = batch.ToByteArray();
+                writer.Write(host);
+                writer.Write((long)batch.Sequence);
+                writer.Write(T0.UtcDateTime.Ticks);
+                writer.Write(bytes.Length);
+                writer.Write(bytes);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
