@@ -31,9 +31,11 @@ public sealed partial class IncidentEngine : IFleetObserver, IHostedService, IDi
     private Task? _worker;
     private ITimer? _timer;
 
+    /// <param name="recent">The aggregator's recent window, read for evidence; without it the engine keeps the last few batches itself.</param>
     public IncidentEngine(IIncidentStore store, ISiteStore site, IncidentOptions options, IEnumerable<INotificationDispatcher> dispatchers, TimeProvider time,
-        ILogger<IncidentEngine> logger)
+        ILogger<IncidentEngine> logger, IRecentReadings? recent = null)
     {
+        _readings = new ReadingWindow(recent);
         _store = store;
         _options = options;
         _rules = RuleSet.From(options);
