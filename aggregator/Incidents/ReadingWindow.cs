@@ -14,6 +14,9 @@ public sealed class ReadingWindow(IRecentReadings? shared = null)
     private const int BatchesPerHost = 3;
     private readonly Dictionary<string, Queue<(DateTime At, SampleBatch Batch)>> _hosts = new(StringComparer.Ordinal);
 
+    /// <summary>True when the batches are read from the aggregator's recent window (Add keeps nothing).</summary>
+    public bool IsShared => shared is not null;
+
     public void Add(string host, SampleBatch batch, DateTime at)
     {
         if (shared is not null)
