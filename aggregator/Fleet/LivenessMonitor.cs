@@ -14,6 +14,7 @@ public sealed class LivenessMonitor(HostRegistry registry, IEnumerable<IFleetObs
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
     private readonly IFleetObserver[] _observers = [.. observers];
     private ITimer? _timer;
+    private long _waits;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -30,10 +31,13 @@ public sealed class LivenessMonitor(HostRegistry registry, IEnumerable<IFleetObs
     public void Judge()
     {
         var now = time.GetUtcNow();
-        if (queue?.PushingBack == true)
+        var waits = queue?.Waits ?? 0;
+        if (queue is not null && (queue.PushingBack || waits != _waits))
         {
+            // Pushing back now, or at some moment since the last look (the queue drains and fills between looks).
             registry.HeardOpenStreams(now);
         }
+        _waits = waits;
         foreach (var (host, liveness) in registry.JudgeLiveness(now))
         {
             Log.LivenessChanged(logger, host, liveness);

@@ -21,11 +21,15 @@ public sealed class IngestQueue
         });
 
     private int _waiting;
+    private long _waits;
 
     public int Depth => _channel.Reader.Count;
 
     /// <summary>Some stream is waiting on the full queue now: the aggregator, not its agents, is what holds records back.</summary>
     public bool PushingBack => Volatile.Read(ref _waiting) > 0;
+
+    /// <summary>Enqueues that had to wait for room, since start: a change between two looks means it pushed back in between.</summary>
+    public long Waits => Interlocked.Read(ref _waits);
 
     internal ChannelReader<PendingRecord> Reader => _channel.Reader;
 
@@ -36,6 +40,7 @@ public sealed class IngestQueue
         if (!_channel.Writer.TryWrite(pending))
         {
             Interlocked.Increment(ref _waiting);
+            Interlocked.Increment(ref _waits);
             try
             {
                 await _channel.Writer.WriteAsync(pending, token);

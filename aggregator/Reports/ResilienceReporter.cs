@@ -83,6 +83,8 @@ public sealed class ResilienceReporter(IIncidentStore incidents, ISiteStore site
 
     private static void AddResolutions(ResilienceReport report, List<Incident> counted, IReadOnlyList<HealRecord> heals, DateTime start)
     {
+        // Successes by (host, check), so each incident looks only at its own checks' heals.
+        var succeeded = heals.Where(h => h.Outcome == HealOutcome.Succeeded).ToLookup(h => (h.Host, h.Check));
         foreach (var incident in ResolvedInPeriod(counted, start))
         {
             if (incident.ResolvedBy != IncidentBook.Engine)
@@ -92,7 +94,7 @@ public sealed class ResilienceReporter(IIncidentStore incidents, ISiteStore site
             }
 
             report.ResolvedAutomatically++;
-            if (HealedBeforeResolve(incident, heals))
+            if (HealedBeforeResolve(incident, succeeded))
             {
                 report.ResolvedAfterHeal++;
             }
@@ -103,12 +105,11 @@ public sealed class ResilienceReporter(IIncidentStore incidents, ISiteStore site
         counted.Where(i => i.State == IncidentState.Resolved && i.ResolvedAt >= start);
 
     /// <summary>A SUCCEEDED heal of one of the incident's checks during its last episode.</summary>
-    private static bool HealedBeforeResolve(Incident incident, IReadOnlyList<HealRecord> heals)
+    private static bool HealedBeforeResolve(Incident incident, ILookup<(string Host, string Check), HealRecord> succeeded)
     {
         var last = IncidentEpisodes.Of(incident)[^1];
         var resolved = last.End ?? incident.ResolvedAt ?? DateTime.MaxValue;
-        return heals.Any(h => h.Outcome == HealOutcome.Succeeded && h.At >= last.Start && h.At <= resolved
-            && incident.Children.Exists(c => c.Host == h.Host && c.Check == h.Check));
+        return incident.Children.Exists(c => succeeded[(c.Host, c.Check)].Any(h => h.At >= last.Start && h.At <= resolved));
     }
 
     private static void AddHealOutcomes(ResilienceReport report, IReadOnlyList<HealRecord> heals, DateTime start, DateTime end)

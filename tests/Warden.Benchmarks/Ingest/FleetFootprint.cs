@@ -15,7 +15,7 @@ namespace Warden.Benchmarks.Ingest;
 /// aggregator's /metrics (a scrape, as a site's Prometheus does), writes memory.csv, and after --warmup-seconds (default: the recent
 /// window plus a minute) judges each figure with <see cref="Flatness"/>. --gc picks the runtime's
 /// collector: default (what ships: Server GC with DATAS), workstation, or server-static (DATAS off);
-/// --conserve N sets GCConserveMemory. Exit code 2 when the RSS is not flat.
+/// --conserve N sets GCConserveMemory, --gen0-mib N the least gen0 budget (GCgen0size). Exit code 2 when the RSS is not flat.
 /// </summary>
 internal static class FleetFootprint
 {
@@ -38,13 +38,13 @@ internal static class FleetFootprint
         var config = Path.Combine(state, "aggregator.json");
         await File.WriteAllTextAsync(config, $$"""{ "RecentReadings": { "WindowMinutes": {{windowMinutes}} } }""");
         var metricsUrl = $"http://127.0.0.1:{FreePort()}";
-        using var server = ServerProcess.Start("warden-aggregator", Path.Combine(state, "address"), Environment(gc, Text(args, "--conserve")),
+        using var server = ServerProcess.Start("warden-aggregator", Path.Combine(state, "address"), Environment(gc, Text(args, "--conserve"), Text(args, "--gen0-mib")),
             "--config", config, "--listen", "http://127.0.0.1:0", "--state", state, "--metrics-listen", metricsUrl, "--port-file", Path.Combine(state, "address"));
         await using var fleet = new FleetSimulator(server.Address, agents, TimeSpan.FromSeconds(interval), "fp");
         var clock = Stopwatch.StartNew();
         await fleet.ConnectAllAsync(CancellationToken.None);
         Console.Out.WriteLine($"{agents} agents connected in {clock.Elapsed.TotalSeconds:F0} s, shipping every {interval} s; recent window {windowMinutes} min; GC {gc}"
-            + (Text(args, "--conserve") is { } conserve ? $", GCConserveMemory {conserve}" : ""));
+            + (Text(args, "--conserve") is { } conserve ? $", GCConserveMemory {conserve}" : "") + (Text(args, "--gen0-mib") is { } gen0 ? $", gen0 budget {gen0} MiB" : ""));
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(duration));
         var run = fleet.RunAsync(stop.Token);
         var samples = await SampleAsync(server, fleet, run, clock, metricsUrl + "/metrics", every, scrapeEvery, Path.Combine(output, "memory.csv"));
@@ -115,7 +115,7 @@ internal static class FleetFootprint
         return samples;
     }
 
-    private static Dictionary<string, string> Environment(string gc, string? conserve)
+    private static Dictionary<string, string> Environment(string gc, string? conserve, string? gen0Mib)
     {
         var environment = gc switch
         {
@@ -127,6 +127,10 @@ internal static class FleetFootprint
         if (conserve is not null)
         {
             environment["DOTNET_GCConserveMemory"] = conserve;
+        }
+        if (gen0Mib is not null)
+        {
+            environment["DOTNET_GCgen0size"] = (long.Parse(gen0Mib, CultureInfo.InvariantCulture) << 20).ToString("x", CultureInfo.InvariantCulture);
         }
         return environment;
     }
