@@ -7,7 +7,7 @@
 //   Run           start the whole system locally: aggregator, an agent on this host, warden attached
 //   Bench         the benchmarks (BenchmarkDotNet; --filter='*CatchUp*' times the published programs), results in artifacts/bench
 //   Footprint     RSS and CPU of the published agent beside node_exporter, in one run (--duration=600)
-//   FleetFootprint RSS of the aggregator under --agents=5000 simulated agents (--duration=600)
+//   FleetFootprint memory of the aggregator under --agents=5000 simulated agents (--duration=600), with a flatness verdict
 using System.Xml.Linq;
 
 var target = Argument("target", "Test");
@@ -18,6 +18,7 @@ var ui = Argument("ui", "tui");            // Run: "tui" attaches warden; "hosts
 var benchFilter = Argument("filter", "*");
 var footprintSeconds = Argument("duration", 600);  // Footprint, FleetFootprint: how long to measure
 var fleetAgents = Argument("agents", 5000);          // FleetFootprint: simulated agents
+var fleetGc = Argument("gc", "default");             // FleetFootprint: the aggregator's collector (default, workstation, server-static)
 
 var root = MakeAbsolute(Directory("."));
 var artifacts = root.Combine("artifacts");
@@ -194,7 +195,7 @@ Task("Footprint")
 
 Task("FleetFootprint").Does(() =>
 {
-    Dotnet($"run -c Release --project tests/Warden.Benchmarks -- fleet-footprint --agents {fleetAgents} --duration {footprintSeconds} --out \"{artifacts.Combine("fleet-footprint")}\"");
+    Dotnet($"run -c Release --project tests/Warden.Benchmarks -- fleet-footprint --agents {fleetAgents} --duration {footprintSeconds} --gc {fleetGc} --out \"{artifacts.Combine("fleet-footprint")}\"");
 });
 
 RunTarget(target);

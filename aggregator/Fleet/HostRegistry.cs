@@ -101,6 +101,24 @@ public sealed class HostRegistry
         return revived;
     }
 
+    /// <summary>
+    /// Counts every host with a stream open as heard at <paramref name="now"/>: while ingest pushes
+    /// back, a stream goes quiet because the aggregator stopped reading it, not because its host did.
+    /// </summary>
+    public void HeardOpenStreams(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            foreach (var entry in _hosts.Values)
+            {
+                if (entry.Streams > 0 && entry.LastHeard < now)
+                {
+                    entry.LastHeard = now;
+                }
+            }
+        }
+    }
+
     /// <summary>Re-judges every host's liveness at <paramref name="now"/>; returns the changes.</summary>
     public List<(string Host, HostLiveness Liveness)> JudgeLiveness(DateTimeOffset now)
     {

@@ -29,6 +29,22 @@ public sealed class FlapTracker(TimeSpan window, int changes)
         return times.Count;
     }
 
+    /// <summary>Checks with a state change still in the window: the tracker holds nothing for any other.</summary>
+    public int Tracked => _changes.Count;
+
+    /// <summary>Forgets every check whose changes all fell out of the window, so a host or check that went away costs nothing.</summary>
+    public void Forget(DateTime now)
+    {
+        foreach (var (key, times) in _changes)
+        {
+            Trim(times, now);
+            if (times.Count == 0)
+            {
+                _changes.Remove(key);
+            }
+        }
+    }
+
     public bool IsFlapping(string host, string check, DateTime now) => ChangesIn(host, check, now) >= changes;
 
     private void Trim(Queue<DateTime> times, DateTime now)

@@ -27,6 +27,18 @@ public sealed class HostWindow(TimeSpan window)
         }
     }
 
+    /// <summary>Keys with a host still in the window.</summary>
+    public int Keys => _seen.Count;
+
+    /// <summary>Forgets every host seen before the window, and every key left with none.</summary>
+    public void Forget(DateTime now)
+    {
+        foreach (var key in _seen.Keys.ToList())
+        {
+            Within(key, now);
+        }
+    }
+
     public IReadOnlyCollection<string> Within(string key, DateTime now)
     {
         if (!_seen.TryGetValue(key, out var hosts))

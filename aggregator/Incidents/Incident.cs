@@ -99,8 +99,30 @@ public sealed class Incident
     public IncidentChild? Child(string host, string check) =>
         Children.Find(c => c.Host == host && c.Check == check);
 
-    public void Note(DateTime at, string kind, string actor, string text) =>
+    /// <summary>Timeline entries kept; past it the oldest chatter goes (see <see cref="Note"/>).</summary>
+    public const int MaxTimeline = 500;
+
+    // The lifecycle: what the report's episodes and the audit story are read from. Never trimmed.
+    private static readonly HashSet<string> Lifecycle = new(StringComparer.Ordinal)
+    {
+        "classified", "acknowledged", "resolved", "reopened", "merged", "escalated", "comment",
+    };
+
+    /// <summary>
+    /// Adds a timeline entry. A long-lived incident over a flapping check would grow its document
+    /// (rewritten on every change) without end, so past <see cref="MaxTimeline"/> entries the oldest
+    /// chatter (detected, recovered, heal, child, flapping, suppressed; never the first entry) is
+    /// dropped and counted in the evidence as timeline_trimmed.
+    /// </summary>
+    public void Note(DateTime at, string kind, string actor, string text)
+    {
         Timeline.Add(new TimelineEntry { At = at, Kind = kind, Actor = actor, Text = text });
+        if (Timeline.Count > MaxTimeline && Timeline.FindIndex(1, e => !Lifecycle.Contains(e.Kind)) is var chatter and > 0)
+        {
+            Timeline.RemoveAt(chatter);
+            Evidence.Count("timeline_trimmed");
+        }
+    }
 }
 
 /// <summary>One check on one host behind an incident, and whether it is failing now.</summary>

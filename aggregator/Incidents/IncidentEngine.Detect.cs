@@ -11,7 +11,7 @@ public sealed partial class IncidentEngine
     private readonly FlapTracker _flaps;
     private readonly ClassificationRule _partitionRule;
     private readonly HashSet<string> _hosts = new(StringComparer.Ordinal);
-    private readonly ReadingWindow _readings = new();
+    private readonly ReadingWindow _readings;
     private readonly Dictionary<(string Host, string Check), CheckStatus> _checks = [];
     private readonly List<Detection> _pending = [];
     private readonly Dictionary<string, DateTime> _silentSince = new(StringComparer.Ordinal);

@@ -3,9 +3,15 @@ namespace Warden.Aggregator.Incidents;
 /// <summary>What time decides: rule durations, silent hosts, auto-resolve, flapping, escalation, held notices.</summary>
 public sealed partial class IncidentEngine
 {
+    /// <summary>How often the sliding windows drop what fell out of them (hosts and checks that went quiet).</summary>
+    public static readonly TimeSpan ForgetEvery = TimeSpan.FromMinutes(1);
+
+    private DateTime _forgotAt;
+
     private void Tick()
     {
         var now = Now;
+        ForgetQuiet(now);
         FirePending(now);
         ReportSilentHosts(now);
         foreach (var incident in Book.Known.ToList())
@@ -15,6 +21,18 @@ public sealed partial class IncidentEngine
             Escalate(incident, now);
             Owe(NoticePolicy.Owed(incident, _silences, now, Book));
         }
+    }
+
+    private void ForgetQuiet(DateTime now)
+    {
+        if (now - _forgotAt < ForgetEvery)
+        {
+            return;
+        }
+        _forgotAt = now;
+        _flaps.Forget(now);
+        _fleet.Forget(now);
+        _silentWindow.Forget(now);
     }
 
     private void FirePending(DateTime now)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Warden.Aggregator.Fleet;
 using Warden.Aggregator.Ingest;
@@ -25,15 +26,19 @@ public sealed partial class IncidentEngine : IFleetObserver, IHostedService, IDi
     private readonly ILogger<IncidentEngine> _logger;
     private readonly Channel<Action> _queue = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<IncidentNotice> _notices = [];
+    private readonly ConcurrentDictionary<string, bool> _heard = new(StringComparer.Ordinal);
+    private long _samplesQueued;
     private readonly List<(Action Done, Action<Exception> Failed)> _afterCommit = [];
     private IncidentBook? _book;
     private List<Silence> _silences = [];
     private Task? _worker;
     private ITimer? _timer;
 
+    /// <param name="recent">The aggregator's recent window, read for evidence; without it the engine keeps the last few batches itself.</param>
     public IncidentEngine(IIncidentStore store, ISiteStore site, IncidentOptions options, IEnumerable<INotificationDispatcher> dispatchers, TimeProvider time,
-        ILogger<IncidentEngine> logger)
+        ILogger<IncidentEngine> logger, IRecentReadings? recent = null)
     {
+        _readings = new ReadingWindow(recent);
         _store = store;
         _options = options;
         _rules = RuleSet.From(options);
@@ -52,6 +57,9 @@ public sealed partial class IncidentEngine : IFleetObserver, IHostedService, IDi
         }
     }
 
+    /// <summary>Sample batches handed to the worker since start.</summary>
+    internal long SamplesQueued => Interlocked.Read(ref _samplesQueued);
+
     /// <summary>Told of every incident that changed, after the change is durable.</summary>
     public IncidentFeed Feed { get; } = new();
 
@@ -59,8 +67,20 @@ public sealed partial class IncidentEngine : IFleetObserver, IHostedService, IDi
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
 
-    public void SamplesStored(string host, SampleBatch batch, DateTimeOffset receivedAt) =>
+    /// <summary>
+    /// With the recent window shared, a sample batch of a host the engine knows needs no work: its
+    /// evidence is read from the window when an incident opens. Nothing is queued per sample then, so
+    /// a worker busy with a storm never holds a backlog of every host's batches.
+    /// </summary>
+    public void SamplesStored(string host, SampleBatch batch, DateTimeOffset receivedAt)
+    {
+        if (_readings.IsShared && !_heard.TryAdd(host, true))
+        {
+            return;
+        }
+        Interlocked.Increment(ref _samplesQueued);
         Post(() => OnSamples(host, batch, receivedAt.UtcDateTime));
+    }
 
     public void EventsStored(string host, EventBatch batch, DateTimeOffset receivedAt) =>
         Post(() => OnEvents(host, batch, receivedAt.UtcDateTime));

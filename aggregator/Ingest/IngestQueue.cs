@@ -20,7 +20,16 @@ public sealed class IngestQueue
             FullMode = BoundedChannelFullMode.Wait,
         });
 
+    private int _waiting;
+    private long _waits;
+
     public int Depth => _channel.Reader.Count;
+
+    /// <summary>Some stream is waiting on the full queue now: the aggregator, not its agents, is what holds records back.</summary>
+    public bool PushingBack => Volatile.Read(ref _waiting) > 0;
+
+    /// <summary>Enqueues that had to wait for room, since start: a change between two looks means it pushed back in between.</summary>
+    public long Waits => Interlocked.Read(ref _waits);
 
     internal ChannelReader<PendingRecord> Reader => _channel.Reader;
 
@@ -28,7 +37,19 @@ public sealed class IngestQueue
     public async ValueTask<Task<StoreOutcome>> EnqueueAsync(IngestRecord record, CancellationToken token)
     {
         var pending = new PendingRecord(record);
-        await _channel.Writer.WriteAsync(pending, token);
+        if (!_channel.Writer.TryWrite(pending))
+        {
+            Interlocked.Increment(ref _waiting);
+            Interlocked.Increment(ref _waits);
+            try
+            {
+                await _channel.Writer.WriteAsync(pending, token);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
+        }
         return pending.Durable;
     }
 

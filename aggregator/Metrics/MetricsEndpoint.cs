@@ -21,6 +21,10 @@ public static class MetricsEndpoint
         }
         var fleet = new StringBuilder();
         FleetReadingsText.Write(fleet, registry.LatestReadings());
-        await context.Response.WriteAsync(fleet.ToString(), Encoding.UTF8, context.RequestAborted);
+        // Chunk by chunk: the fleet's text is megabytes, and one string of it would be large-object garbage every scrape.
+        foreach (var chunk in fleet.GetChunks())
+        {
+            await context.Response.WriteAsync(chunk.ToString(), Encoding.UTF8, context.RequestAborted);
+        }
     }
 }

@@ -20,6 +20,7 @@ public sealed class WardenMetrics
         Streams = factory.CreateGauge("warden_agent_streams", "Agent streams open now.");
         Hosts = factory.CreateGauge("warden_hosts", "Known hosts by liveness.", "liveness");
         RetentionDeleted = factory.CreateCounter("warden_retention_deleted_total", "Stored batches deleted for age, by collection.", "collection");
+        ProcessFigures.Register(Registry, factory);
     }
 
     public CollectorRegistry Registry { get; }

@@ -30,7 +30,8 @@ public sealed class ResilienceReporter(IIncidentStore incidents, ISiteStore site
         var all = incidents.Recent(start).Where(i => i.OpenedAt < end).ToList();
         var counted = all.Where(i => i.MergedInto is null).ToList();
         var hosts = site.Hosts();
-        var heals = HealRecord.Load(site, hosts.Select(h => h.Id));
+        // Heals count from the period start, and before it only within an episode that a resolve in the period closes.
+        var heals = HealRecord.Load(site, hosts.Select(h => h.Id), ResolvedInPeriod(counted, start).Select(i => IncidentEpisodes.Of(i)[^1].Start).Append(start).Min());
 
         var report = new ResilienceReport
         {
@@ -82,7 +83,9 @@ public sealed class ResilienceReporter(IIncidentStore incidents, ISiteStore site
 
     private static void AddResolutions(ResilienceReport report, List<Incident> counted, IReadOnlyList<HealRecord> heals, DateTime start)
     {
-        foreach (var incident in counted.Where(i => i.State == IncidentState.Resolved && i.ResolvedAt >= start))
+        // Successes by (host, check), so each incident looks only at its own checks' heals.
+        var succeeded = heals.Where(h => h.Outcome == HealOutcome.Succeeded).ToLookup(h => (h.Host, h.Check));
+        foreach (var incident in ResolvedInPeriod(counted, start))
         {
             if (incident.ResolvedBy != IncidentBook.Engine)
             {
@@ -91,20 +94,22 @@ public sealed class ResilienceReporter(IIncidentStore incidents, ISiteStore site
             }
 
             report.ResolvedAutomatically++;
-            if (HealedBeforeResolve(incident, heals))
+            if (HealedBeforeResolve(incident, succeeded))
             {
                 report.ResolvedAfterHeal++;
             }
         }
     }
 
+    private static IEnumerable<Incident> ResolvedInPeriod(List<Incident> counted, DateTime start) =>
+        counted.Where(i => i.State == IncidentState.Resolved && i.ResolvedAt >= start);
+
     /// <summary>A SUCCEEDED heal of one of the incident's checks during its last episode.</summary>
-    private static bool HealedBeforeResolve(Incident incident, IReadOnlyList<HealRecord> heals)
+    private static bool HealedBeforeResolve(Incident incident, ILookup<(string Host, string Check), HealRecord> succeeded)
     {
         var last = IncidentEpisodes.Of(incident)[^1];
         var resolved = last.End ?? incident.ResolvedAt ?? DateTime.MaxValue;
-        return heals.Any(h => h.Outcome == HealOutcome.Succeeded && h.At >= last.Start && h.At <= resolved
-            && incident.Children.Exists(c => c.Host == h.Host && c.Check == h.Check));
+        return incident.Children.Exists(c => succeeded[(c.Host, c.Check)].Any(h => h.At >= last.Start && h.At <= resolved));
     }
 
     private static void AddHealOutcomes(ResilienceReport report, IReadOnlyList<HealRecord> heals, DateTime start, DateTime end)

@@ -40,6 +40,12 @@ public interface ISiteStore : IDisposable
     /// <summary>The host's stored event batches, oldest first.</summary>
     IReadOnlyList<EventBatch> Events(string host);
 
+    /// <summary>
+    /// The host's event batches received at or after <paramref name="since"/>, oldest first: what a
+    /// report over a period needs, without reading the host's whole history.
+    /// </summary>
+    IReadOnlyList<EventBatch> EventsReceivedSince(string host, DateTimeOffset since);
+
     /// <summary>How many records (sample and event batches) are stored for the host with this sequence.</summary>
     int CountRecords(string host, ulong sequence);
 

@@ -50,8 +50,13 @@ public sealed class LiteDbIncidentStore : IIncidentStore
 
     public long LastIncidentId() => _incidents.Query().OrderByDescending(i => i.Id).Select(i => i.Id).FirstOrDefault();
 
+    /// <summary>Two index lookups (State, ResolvedAt) instead of a scan of every incident ever stored.</summary>
     public IReadOnlyList<Incident> Recent(DateTime resolvedSince) =>
-        _incidents.Find(i => i.State != IncidentState.Resolved || i.ResolvedAt >= resolvedSince).ToList();
+        _incidents.Find(LiteDB.Query.In(nameof(Incident.State), nameof(IncidentState.Open), nameof(IncidentState.Acknowledged)))
+            .Concat(_incidents.Find(LiteDB.Query.GTE(nameof(Incident.ResolvedAt), resolvedSince)))
+            .DistinctBy(i => i.Id)
+            .OrderBy(i => i.Id)
+            .ToList();
 
     public IReadOnlyList<Incident> Query(IncidentQuery query)
     {

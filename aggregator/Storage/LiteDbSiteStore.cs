@@ -151,6 +151,8 @@ public sealed class LiteDbSiteStore : ISiteStore
         _events.Find(Query.Between("_id", StoredBatch.RangeOf(host).First, StoredBatch.RangeOf(host).Last))
             .Select(e => EventBatch.Parser.ParseFrom(e.Payload)).ToList();
 
+    public IReadOnlyList<EventBatch> EventsReceivedSince(string host, DateTimeOffset since) => EventHistory.ReceivedSince(_db, host, since);
+
     public int CountRecords(string host, ulong sequence) =>
         _samples.FindAll().SelectMany(p => SamplePage.Decode(p)).Count(b => b.Host == host && b.Sequence == (long)sequence)
         + (_db.GetCollection("events").FindById(new BsonValue(StoredBatch.IdOf(host, sequence))) is null ? 0 : 1);

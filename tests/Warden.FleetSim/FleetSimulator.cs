@@ -1,4 +1,5 @@
 using System.Net;
+using Grpc.Core;
 using Grpc.Net.Client;
 using Warden.Proto.V1;
 
@@ -56,6 +57,10 @@ public sealed class FleetSimulator : IAsyncDisposable
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
+        }
+        catch (RpcException e) when (token.IsCancellationRequested && e.StatusCode == StatusCode.Cancelled)
+        {
+            // A write that was waiting on flow control when the run ended.
         }
     }
 

@@ -1,4 +1,5 @@
 using Warden.Aggregator.Configuration;
+using Warden.Aggregator.Storage;
 using Warden.Aggregator.Tests.Ingest;
 using Warden.Proto.V1;
 
@@ -29,6 +30,37 @@ public sealed class LivenessMonitorTests : IDisposable
         Assert.Equal(HostLivenessState.Online, pipeline.Registry.Find("web-01")!.Liveness);
         Assert.Equal(["web-01 Silent at 10:00:06", "web-01 Offline at 10:01:00", "web-01 Online at 10:01:00"],
             observer.Calls.Where(c => !c.StartsWith("samples", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_host_whose_open_stream_waits_on_a_full_ingest_queue_is_not_judged_silent()
+    {
+        using var pipeline = new IngestPipeline(_dir, new AggregatorOptions { Ingest = { QueueCapacity = 1 } });
+        await pipeline.StartWriterAsync();
+        await pipeline.Liveness.StartAsync(default);
+        await pipeline.SamplesAsync("web-01", 1, cpu: 5); // ships every 10 s: silent after 30 s
+        await pipeline.SamplesAsync("web-02", 1, cpu: 5);
+        pipeline.Registry.StreamOpened("web-01"); // web-02's stream is closed
+        await pipeline.Writer.StopAsync(default); // the writer stops taking: the queue fills
+
+        using var giveUp = new CancellationTokenSource();
+        var queued = await pipeline.Queue.EnqueueAsync(IngestRecord.Of("web-01", IngestPipeline.Batch(2, 5, pipeline.Time.GetUtcNow()), pipeline.Time.GetUtcNow()), giveUp.Token);
+        var waiting = pipeline.Queue.EnqueueAsync(IngestRecord.Of("web-01", IngestPipeline.Batch(3, 5, pipeline.Time.GetUtcNow()), pipeline.Time.GetUtcNow()), giveUp.Token);
+        Assert.False(waiting.IsCompleted);
+        Assert.True(pipeline.Queue.PushingBack);
+
+        pipeline.Time.Advance(TimeSpan.FromSeconds(40));
+        Assert.Equal(HostLivenessState.Online, pipeline.Registry.Find("web-01")!.Liveness);
+        Assert.Equal(HostLivenessState.Silent, pipeline.Registry.Find("web-02")!.Liveness);
+
+        await giveUp.CancelAsync(); // no more pushing back: web-01 now has its three intervals like any host
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await waiting);
+        Assert.False(pipeline.Queue.PushingBack);
+        pipeline.Time.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal(HostLivenessState.Online, pipeline.Registry.Find("web-01")!.Liveness);
+        pipeline.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HostLivenessState.Silent, pipeline.Registry.Find("web-01")!.Liveness);
+        Assert.False(queued.IsCompleted); // still queued, never taken
     }
 
     [Fact]

@@ -23,7 +23,7 @@ internal sealed class IngestPipeline : IDisposable
         Queue = new IngestQueue(Options);
         Fanout = new CommitFanout(Registry, Recent, observers, Metrics, NullLogger<CommitFanout>.Instance);
         Writer = new IngestWriter(Queue, Store, Fanout, Metrics, Options, NullLogger<IngestWriter>.Instance);
-        Liveness = new LivenessMonitor(Registry, observers, Time, Metrics, NullLogger<LivenessMonitor>.Instance);
+        Liveness = new LivenessMonitor(Registry, observers, Time, Metrics, NullLogger<LivenessMonitor>.Instance, Queue);
     }
 
     public AggregatorOptions Options { get; }

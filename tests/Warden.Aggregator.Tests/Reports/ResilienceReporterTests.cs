@@ -23,6 +23,7 @@ public sealed class ResilienceReporterTests : IDisposable
     private readonly LiteDbSiteStore _site;
     private readonly LiteDbIncidentStore _store;
     private ulong _sequence;
+    private bool _receivedAsTheyHappened;
 
     public ResilienceReporterTests()
     {
@@ -84,6 +85,32 @@ public sealed class ResilienceReporterTests : IDisposable
     }
 
     [Fact]
+    public void Reading_only_the_batches_the_period_needs_gives_the_figures_of_reading_the_whole_history()
+    {
+        // Here every batch arrives at the end, so all of them are read; there each arrives as it happened
+        // (the success two days before the period, too old to matter, is then never read).
+        var whole = Build();
+        using var asTheyHappened = new ResilienceReporterTests { _receivedAsTheyHappened = true };
+
+        Assert.Equal(whole, asTheyHappened.Build());
+    }
+
+    [Fact]
+    public void A_heal_before_the_period_counts_for_an_incident_whose_episode_the_period_closes()
+    {
+        _receivedAsTheyHappened = true;
+        _site.RecordHello(new Hello { Host = "web-01", AgentVersion = "0.1.0" }, new DateTimeOffset(T0.AddDays(-20)));
+        _store.Save([Outage("web-01", "disk", "disk-critical", Severity.P1, T0.AddDays(-1), ("resolved", "warden", T0.AddHours(1)))], []);
+        Heals("web-01", (T0.AddDays(-3), HealOutcome.Failed, "disk_space:/var"));
+        Heals("web-01", (T0.AddHours(-12), HealOutcome.Succeeded, "disk_space:/var"));
+
+        var report = new ResilienceReporter(_store, _site, _time).Build(Period);
+
+        Assert.Equal((1u, 1u), (report.ResolvedAutomatically, report.ResolvedAfterHeal));
+        Assert.Equal((0u, 0u), (report.HealsSucceeded, report.HealsFailed)); // both before the period
+    }
+
+    [Fact]
     public void An_empty_history_reports_full_availability_and_no_mtbf_or_mttr()
     {
         _site.RecordHello(new Hello { Host = "web-01", AgentVersion = "0.1.0" }, new DateTimeOffset(T0.AddDays(-1)));
@@ -129,8 +156,8 @@ public sealed class ResilienceReporterTests : IDisposable
         merged.MergedInto = 1;
         _store.Save([merged], []);
 
+        Heals("web-01", (T0.AddDays(-2), HealOutcome.Succeeded, "disk_space:/var"));
         Heals("web-01",
-            (T0.AddDays(-2), HealOutcome.Succeeded, "disk_space:/var"),
             (T0.AddDays(1).AddMinutes(59), HealOutcome.Started, "disk_space:/var"),
             (T0.AddDays(1).AddHours(1), HealOutcome.Succeeded, "disk_space:/var"),
             (T0.AddDays(2).AddHours(1), HealOutcome.Failed, "systemd_unit:nginx"),
@@ -168,7 +195,8 @@ public sealed class ResilienceReporterTests : IDisposable
             At = Timestamp.FromDateTime(h.At),
             Heal = new HealEvent { Component = "x", Check = h.Check, Action = "restart-unit nginx.service", Outcome = h.Outcome },
         }));
-        Assert.Equal(StoreOutcome.Stored, _site.StoreEvents(host, batch, _time.GetUtcNow()));
+        var received = _receivedAsTheyHappened ? new DateTimeOffset(heals.Max(h => h.At)) : _time.GetUtcNow();
+        Assert.Equal(StoreOutcome.Stored, _site.StoreEvents(host, batch, received));
     }
 
     public void Dispose()

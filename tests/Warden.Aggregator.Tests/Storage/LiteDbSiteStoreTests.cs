@@ -99,6 +99,24 @@ public sealed class LiteDbSiteStoreTests : IDisposable
         Assert.ThrowsAny<IOException>(() => new LiteDbSiteStore(DbPath).Dispose());
     }
 
+    [Fact]
+    public void Events_received_since_a_time_are_the_hosts_newer_batches_oldest_first()
+    {
+        using var store = new LiteDbSiteStore(DbPath);
+        for (ulong s = 1; s <= 5; s++)
+        {
+            var at = T0.AddHours(s);
+            store.StoreEvents("web-01", Events(s, at, Heal(HealOutcome.Succeeded)), at);
+            store.StoreEvents("web-02", Events(s, at, Heal(HealOutcome.Failed)), at);
+        }
+        store.StoreSamples("web-01", Batch(6, cpu: 1), T0.AddHours(6));
+
+        Assert.Equal([3UL, 4UL, 5UL], store.EventsReceivedSince("web-01", T0.AddHours(3)).Select(b => b.Sequence));
+        Assert.All(store.EventsReceivedSince("web-01", T0), b => Assert.Equal(HealOutcome.Succeeded, b.Events[0].Heal.Outcome));
+        Assert.Empty(store.EventsReceivedSince("web-01", T0.AddHours(6)));
+        Assert.Empty(store.EventsReceivedSince("web-03", T0));
+    }
+
     internal static EventBatch Events(ulong sequence, DateTimeOffset at, params Event[] events)
     {
         var batch = new EventBatch { Sequence = sequence };

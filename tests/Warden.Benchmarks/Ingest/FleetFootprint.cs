@@ -2,15 +2,20 @@ extern alias fleetsim;
 
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using fleetsim::Warden.FleetSim;
 
 namespace Warden.Benchmarks.Ingest;
 
 /// <summary>
-/// RSS of a real aggregator serving N simulated agents that ship every interval, sampled every 10 s
-/// for the whole run (`fleet-footprint --agents 5000 --interval 10 --duration 600 --out DIR`). Writes
-/// rss.csv and prints the RSS right after warm-up (the recent-readings window filled), the median
-/// and maximum after it, and the growth from warm-up to the end.
+/// Memory of a real aggregator serving N simulated agents that ship every interval
+/// (`fleet-footprint --agents 5000 --interval 10 --duration 600 --out DIR`). Every --sample-seconds
+/// (10) it reads the RSS from /proc, every --scrape-every (3) samples the GC's figures from the
+/// aggregator's /metrics (a scrape, as a site's Prometheus does), writes memory.csv, and after --warmup-seconds (default: the recent
+/// window plus a minute) judges each figure with <see cref="Flatness"/>. --gc picks the runtime's
+/// collector: default (what ships: Server GC with DATAS), workstation, or server-static (DATAS off);
+/// --conserve N sets GCConserveMemory, --gen0-mib N the least gen0 budget (GCgen0size). Exit code 2 when the RSS is not flat.
 /// </summary>
 internal static class FleetFootprint
 {
@@ -20,51 +25,126 @@ internal static class FleetFootprint
         var interval = Option(args, "--interval", 10);
         var duration = Option(args, "--duration", 600);
         var windowMinutes = Option(args, "--window-minutes", 2);
-        var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "artifacts/fleet-footprint";
+        var every = Option(args, "--sample-seconds", 10);
+        var scrapeEvery = Option(args, "--scrape-every", 3);
+        var warmup = Option(args, "--warmup-seconds", (windowMinutes * 60) + 60);
+        var maxSlope = Option(args, "--max-slope", 1.0);
+        var maxRise = Option(args, "--max-rise", 16.0);
+        var gc = Text(args, "--gc") ?? "default";
+        var output = Text(args, "--out") ?? "artifacts/fleet-footprint";
         Directory.CreateDirectory(output);
         var state = Path.Combine(Path.GetTempPath(), "warden-footprint-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(state);
         var config = Path.Combine(state, "aggregator.json");
         await File.WriteAllTextAsync(config, $$"""{ "RecentReadings": { "WindowMinutes": {{windowMinutes}} } }""");
-        using var server = ServerProcess.Start("warden-aggregator", Path.Combine(state, "address"), "--config", config, "--listen", "http://127.0.0.1:0",
-            "--state", state, "--metrics-listen", "", "--port-file", Path.Combine(state, "address"));
+        var metricsUrl = $"http://127.0.0.1:{FreePort()}";
+        using var server = ServerProcess.Start("warden-aggregator", Path.Combine(state, "address"), Environment(gc, Text(args, "--conserve"), Text(args, "--gen0-mib")),
+            "--config", config, "--listen", "http://127.0.0.1:0", "--state", state, "--metrics-listen", metricsUrl, "--port-file", Path.Combine(state, "address"));
         await using var fleet = new FleetSimulator(server.Address, agents, TimeSpan.FromSeconds(interval), "fp");
         var clock = Stopwatch.StartNew();
         await fleet.ConnectAllAsync(CancellationToken.None);
-        Console.Out.WriteLine($"{agents} agents connected in {clock.Elapsed.TotalSeconds:F0} s, shipping every {interval} s; recent window {windowMinutes} min");
+        Console.Out.WriteLine($"{agents} agents connected in {clock.Elapsed.TotalSeconds:F0} s, shipping every {interval} s; recent window {windowMinutes} min; GC {gc}"
+            + (Text(args, "--conserve") is { } conserve ? $", GCConserveMemory {conserve}" : "") + (Text(args, "--gen0-mib") is { } gen0 ? $", gen0 budget {gen0} MiB" : ""));
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(duration));
         var run = fleet.RunAsync(stop.Token);
-        var samples = new List<(double Seconds, long Rss, long Acked)>();
-        await using (var csv = new StreamWriter(Path.Combine(output, "rss.csv")))
-        {
-            await csv.WriteLineAsync("seconds,rss_bytes,acknowledged");
-            while (!run.IsCompleted)
-            {
-                await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(10)));
-                var sample = (clock.Elapsed.TotalSeconds, server.ResidentBytes(), fleet.AckCount);
-                samples.Add(sample);
-                await csv.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{sample.Item1:F0},{sample.Item2},{sample.Item3}"));
-                Console.Out.WriteLine($"{sample.Item1:F0} s: RSS {sample.Item2 / 1048576.0:F0} MiB, {sample.Item3} acknowledged");
-            }
-        }
+        var samples = await SampleAsync(server, fleet, run, clock, metricsUrl + "/metrics", every, scrapeEvery, Path.Combine(output, "memory.csv"));
         await run;
-        var warm = samples.Where(s => s.Seconds >= windowMinutes * 60 + 30).ToList();
-        if (warm.Count < 2)
+        Directory.Delete(state, recursive: true);
+        var warm = samples.Where(s => s.Seconds >= warmup).ToList();
+        if (warm.Count < 3)
         {
-            Console.Out.WriteLine("the run was too short to pass the warm-up (recent window + 30 s)");
+            Console.Out.WriteLine($"the run was too short: {warm.Count} samples after the {warmup} s warm-up, 3 needed");
             return 1;
         }
-        var rss = warm.Select(s => s.Rss / 1048576.0).ToList();
-        var sorted = rss.Order().ToList();
+        var rss = Flatness.Of("RSS", [.. warm.Select(s => (s.Seconds, s.Rss))], maxSlope, maxRise);
+        Console.Out.WriteLine($"after warm-up ({warm[0].Seconds:F0} s .. {warm[^1].Seconds:F0} s; flat: slope <= {maxSlope} MiB/min and rise <= {maxRise} MiB)");
+        Console.Out.WriteLine(rss);
+        foreach (var (name, figure) in new (string, Func<Sample, double>)[] { ("GC heap", s => s.Memory.HeapBytes), ("GC live after full GC", s => s.Memory.LiveBytes), ("GC committed", s => s.Memory.CommittedBytes) })
+        {
+            var scraped = warm.Where(s => !double.IsNaN(figure(s))).Select(s => (s.Seconds, figure(s))).ToList();
+            if (scraped.Count >= 3)
+            {
+                Console.Out.WriteLine(Flatness.Of(name, scraped, maxSlope, maxRise));
+            }
+        }
+        var acked = samples[^1].Acked - warm[0].Acked;
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"after warm-up ({warm[0].Seconds:F0} s .. {warm[^1].Seconds:F0} s): RSS first {rss[0]:F0} MiB, median {sorted[sorted.Count / 2]:F0} MiB, max {sorted[^1]:F0} MiB, last {rss[^1]:F0} MiB, growth {rss[^1] - rss[0]:+0;-0} MiB; {samples[^1].Acked / (samples[^1].Seconds - samples[0].Seconds + 10):F0} acks/s"));
-        Directory.Delete(state, recursive: true);
-        return 0;
+            $"{acked / (samples[^1].Seconds - warm[0].Seconds):F0} acks/s after warm-up (expected {agents / (double)interval:F0}); {Scraped(warm, s => s.Memory.Gen2Collections):F0} gen2 collections"));
+        return rss.Flat ? 0 : 2;
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    private sealed record Sample(double Seconds, double Rss, long Acked, MemoryFigures Memory);
+
+    private static double Scraped(List<Sample> samples, Func<Sample, double> figure)
     {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+        var values = samples.Select(figure).Where(v => !double.IsNaN(v)).ToList();
+        return values.Count > 0 ? values[^1] - values[0] : double.NaN;
     }
+
+    /// <summary>The RSS every <paramref name="every"/> seconds; /metrics every <paramref name="scrapeEvery"/>th sample (a scrape costs the aggregator the whole fleet's text).</summary>
+    private static async Task<List<Sample>> SampleAsync(ServerProcess server, FleetSimulator fleet, Task run, Stopwatch clock, string metrics, int every, int scrapeEvery,
+        string csvPath)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(every) };
+        var samples = new List<Sample>();
+        await using var csv = new StreamWriter(csvPath);
+        await csv.WriteLineAsync("seconds,rss_bytes,gc_heap_bytes,gc_committed_bytes,gc_live_bytes,gen2_bytes,loh_bytes,gen2_collections,acknowledged");
+        while (!run.IsCompleted)
+        {
+            await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(every)));
+            var memory = MemoryFigures.None;
+            try
+            {
+                if (samples.Count % scrapeEvery == 0)
+                {
+                    memory = await MemoryFigures.ScrapeAsync(http, metrics, CancellationToken.None);
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                Console.Out.WriteLine($"scrape of {metrics} failed: {e.Message}");
+            }
+            var s = new Sample(clock.Elapsed.TotalSeconds, server.ResidentBytes(), fleet.AckCount, memory);
+            samples.Add(s);
+            await csv.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{s.Seconds:F0},{s.Rss},{memory.HeapBytes},{memory.CommittedBytes},{memory.LiveBytes},{memory.Gen2Bytes},{memory.LohBytes},{memory.Gen2Collections},{s.Acked}"));
+            await csv.FlushAsync();
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{s.Seconds:F0} s: RSS {s.Rss / 1048576:F0} MiB, GC heap {memory.HeapBytes / 1048576:F0} (gen2 {memory.Gen2Bytes / 1048576:F0}, LOH {memory.LohBytes / 1048576:F0}, live after full {memory.LiveBytes / 1048576:F0}) MiB, committed {memory.CommittedBytes / 1048576:F0} MiB, gen2 GCs {memory.Gen2Collections}, {s.Acked} acknowledged"));
+        }
+        return samples;
+    }
+
+    private static Dictionary<string, string> Environment(string gc, string? conserve, string? gen0Mib)
+    {
+        var environment = gc switch
+        {
+            "default" => new Dictionary<string, string>(),
+            "workstation" => new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" },
+            "server-static" => new Dictionary<string, string> { ["DOTNET_gcServer"] = "1", ["DOTNET_GCDynamicAdaptationMode"] = "0" },
+            _ => throw new ArgumentException($"--gc: '{gc}' is not one of default, workstation, server-static"),
+        };
+        if (conserve is not null)
+        {
+            environment["DOTNET_GCConserveMemory"] = conserve;
+        }
+        if (gen0Mib is not null)
+        {
+            environment["DOTNET_GCgen0size"] = (long.Parse(gen0Mib, CultureInfo.InvariantCulture) << 20).ToString("x", CultureInfo.InvariantCulture);
+        }
+        return environment;
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private static string? Text(string[] args, string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+
+    private static int Option(string[] args, string name, int fallback) => Text(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    private static double Option(string[] args, string name, double fallback) => Text(args, name) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
 }

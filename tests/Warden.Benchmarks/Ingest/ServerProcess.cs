@@ -18,7 +18,12 @@ internal sealed class ServerProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public static ServerProcess Start(string program, string portFile, params string[] args)
+    /// <summary>Starts it with Workstation GC, as the ingest benchmarks compare it.</summary>
+    public static ServerProcess Start(string program, string portFile, params string[] args) =>
+        Start(program, portFile, new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" }, args);
+
+    /// <summary>Starts it with these environment variables (the runtime's GC settings, say) and no others changed.</summary>
+    public static ServerProcess Start(string program, string portFile, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(Dll(program));
@@ -26,7 +31,10 @@ internal sealed class ServerProcess : IDisposable
         {
             info.ArgumentList.Add(arg);
         }
-        info.Environment["DOTNET_gcServer"] = "0";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine($"[{program}] {line}"); };
