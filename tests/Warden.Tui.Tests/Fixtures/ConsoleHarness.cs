@@ -23,7 +23,7 @@ internal sealed class ConsoleHarness : IDisposable
     private readonly IApplication _app;
     private readonly ConsoleApp _console;
 
-    public ConsoleHarness(int width = 80, int height = 24, bool readOnly = false, bool colors = false)
+    public ConsoleHarness(int width = 80, int height = 24, bool readOnly = false, bool colors = false, Warden.Tui.Formatting.SparkGlyphs? glyphs = null)
     {
         _app = Application.Create(new VirtualTimeProvider());
         _app.Init(DriverRegistry.Names.ANSI);
@@ -31,7 +31,7 @@ internal sealed class ConsoleHarness : IDisposable
         State = new HostListState(Time);
         Incidents = new IncidentListState(Time);
         _console = ConsoleApp.Create(_app, State, new ShellOptions(Address, readOnly), colors, post: action => action(),
-            incidents: post => new IncidentServices(Incidents, Actions, post) { GetHost = GetHost });
+            incidents: post => new IncidentServices(Incidents, Actions, post) { GetHost = GetHost, Glyphs = glyphs ?? Warden.Tui.Formatting.SparkGlyphs.Blocks });
         _app.Begin(_console.Window);
     }
 
