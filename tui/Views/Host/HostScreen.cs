@@ -18,7 +18,10 @@ namespace Warden.Tui.Views.Host;
 /// </summary>
 internal sealed class HostScreen : IScreen
 {
-    public const string PendingApiNote = "checks: need GetHost, not on this aggregator yet";
+    public const string PendingApiNote = "checks and heal history need GetHost, not on this aggregator yet";
+
+    // Until GetHost answers; "checks: " is kept for the answer, which end-to-end tests wait for.
+    private const string LoadingNote = "loading checks…";
 
     private const int HeaderLines = 2;
 
@@ -39,11 +42,12 @@ internal sealed class HostScreen : IScreen
     private IReadOnlyList<EvidenceHeal> _healEvents = [];
     private IReadOnlyList<ReadingSeries>? _shownSeries;
     private IReadOnlyList<ReadingRow> _allRows = [];
-    private string _checksNote = PendingApiNote;
+    private string _checksNote;
     private string? _loadedFor;
     private bool _loading;
     private bool _disposed;
     private bool _allReadings;
+    private bool _haveDetail;
     private int _focused;
 
     /// <param name="getHost">GetHost for checks, heals and recent readings; null where the console has no such call.</param>
@@ -54,6 +58,7 @@ internal sealed class HostScreen : IScreen
         _state = state;
         _host = host;
         _getHost = getHost;
+        _checksNote = getHost is null ? PendingApiNote : LoadingNote;
         _post = post ?? (action => action());
         _glyphs = glyphs ?? SparkGlyphs.Blocks;
         _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = HeaderLines, Text = string.Empty };
@@ -190,6 +195,8 @@ internal sealed class HostScreen : IScreen
             ? $"readings: all {_allRows.Count} over the last {_history.Batches} batches (m: key ones only)"
             : $"readings: {keyCount} key of {_allRows.Count} over the last {_history.Batches} batches (m: all)";
         string heals = _getHost is null ? "heal history: needs GetHost"
+            : _loadedFor is null ? "heal history: loading…"
+            : !_haveDetail ? "heal history: unavailable, GetHost failed (see above)"
             : _healEvents.Count == 0 ? "heal history: no heal events stored for this host"
             : $"heal history: {_healEvents.Count} events, newest first";
         string[] titles = [_checksNote, heals, readings];
@@ -237,6 +244,7 @@ internal sealed class HostScreen : IScreen
                 _checks.Show(response.Checks.Select(c => new CheckRow(c)));
                 _healEvents = response.Heals.ToList();
                 _history.Reset(response.Recent);
+                _haveDetail = true;
             }
 
             Refresh();

@@ -136,8 +136,22 @@ public sealed class HostViewTests : IDisposable
 
         Assert.Contains("checks: ", _console.Screen(), StringComparison.Ordinal);
         Assert.Contains("no host web-01", _console.Screen(), StringComparison.Ordinal);
-        Assert.Contains("heal history: no heal events stored for this host", _console.Screen(), StringComparison.Ordinal);
+        Assert.Contains("heal history: unavailable, GetHost failed", _console.Screen(), StringComparison.Ordinal);
         Assert.Contains("cpu.busy_pct", _console.Screen(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_host_that_never_healed_says_so_and_its_heal_pane_is_one_line()
+    {
+        GetHostResponse detail = Detail();
+        detail.Heals.Clear();
+        _console.HostDetails["web-01"] = detail;
+        _console.Press(Key.Esc);
+        _console.Press(Key.Enter);
+
+        string[] lines = _console.Lines();
+        int heals = Array.FindIndex(lines, l => l.Contains("heal history: no heal events stored for this host", StringComparison.Ordinal));
+        Assert.Contains("readings: 3 key of 9", lines[heals + 1], StringComparison.Ordinal);
     }
 
     [Fact]
