@@ -17,8 +17,6 @@ internal sealed class ReadingHistory(int capacity = ReadingHistory.DefaultCapaci
     private IReadOnlyList<Reading>? _last;
     private IReadOnlyList<ReadingSeries>? _series;
 
-    public int Capacity => capacity;
-
     public int Batches => _batches.Count;
 
     /// <summary>GetHost's window replaces whatever was kept.</summary>
