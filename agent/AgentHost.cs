@@ -47,7 +47,7 @@ internal static class AgentHost
         using var runner = new CheckRunner(CheckCatalog.Create(options, time), time, logs.For<CheckRunner>());
         var link = new LinkStatus();
         using var checks = new CheckService(runner, pending, options, time, logs.For<CheckService>());
-        var status = new StatusReporter(options, identity, link, checks.Healer.Ledger, logs.For<StatusReporter>());
+        var status = new StatusReporter(options, identity, link, checks.Healer, logs.For<StatusReporter>());
         using var sensing = new SensingService(sensor, pending, runner, status, options, time, logs.For<SensingService>());
         var commands = new AgentCommands(sensing.CollectNow, checks.Healer, logs.For<AgentCommands>());
         using var aggregator = new AggregatorLink(options, identity, pending, sequence, sensor, commands, link, time, logs.For<AggregatorLink>());

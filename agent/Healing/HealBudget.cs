@@ -28,6 +28,9 @@ internal sealed class HealBudget(int maxRuns, TimeSpan window)
 
     public bool Allow(DateTimeOffset now) => !IsExhausted && RunsInWindow(now) < maxRuns;
 
+    /// <summary>Runs the budget still allows at <paramref name="now"/>: 0 while exhausted.</summary>
+    public int Left(DateTimeOffset now) => IsExhausted ? 0 : Math.Max(0, maxRuns - RunsInWindow(now));
+
     public void Record(DateTimeOffset now) => _runs.Enqueue(now);
 
     /// <summary>Marks the budget spent; true the first time, so heal-exhausted is emitted once.</summary>

@@ -161,10 +161,29 @@ internal sealed class Healer
         }
     }
 
-    /// <summary>The keys of the checks that have a heal rule, for an operator told a key is unknown.</summary>
+    /// <summary>
+    /// heal.budget_left and heal.budget_max for each check with a heal rule (readings.proto), so an
+    /// operator sees how many heals are left before heal-exhausted, and that a reset took effect.
+    /// </summary>
+    public void AddBudgetsTo(SampleBatch batch, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            foreach (var (check, state) in _states)
+            {
+                batch.Readings.Add(BudgetReading("heal.budget_left", check, state.Budget.Left(now)));
+                batch.Readings.Add(BudgetReading("heal.budget_max", check, state.Budget.MaxRuns));
+            }
+        }
+    }
+
+    private static Reading BudgetReading(string name, string check, double value) =>
+        new() { Name = name, Subject = check, Last = value, Min = value, Max = value, Count = 1 };
+
     /// <summary>What this healer did since start, for status and the agent.heal* readings.</summary>
     public HealLedger Ledger { get; } = new();
 
+    /// <summary>The keys of the checks that have a heal rule, for an operator told a key is unknown.</summary>
     public IReadOnlyList<string> HealedChecks => [.. _states.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>Completes when every run started so far has finished its actions.</summary>

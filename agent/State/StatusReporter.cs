@@ -8,21 +8,22 @@ using Warden.Proto.V1;
 namespace Warden.Agent.State;
 
 /// <summary>Writes STATE/status.json each time a window is shipped, for `warden-agent status`.</summary>
-internal sealed class StatusReporter(AgentOptions options, AgentIdentity identity, LinkStatus link, HealLedger heals, ILogger<StatusReporter> logger)
+internal sealed class StatusReporter(AgentOptions options, AgentIdentity identity, LinkStatus link, Healer healer, ILogger<StatusReporter> logger)
 {
     private string? _lastProblem;
 
-    /// <summary>The agent's own figures that are not the spool's: reconnects and healing (agent.* readings).</summary>
+    /// <summary>The agent's own figures that are not the spool's: reconnects and healing (agent.* and heal.budget_* readings).</summary>
     public void AddReadings(SampleBatch batch, DateTimeOffset now)
     {
         double reconnects = link.Snapshot().Reconnects;
         batch.Readings.Add(new Reading { Name = "agent.reconnects_total", Last = reconnects, Min = reconnects, Max = reconnects, Count = 1 });
-        heals.AddTo(batch, now);
+        healer.Ledger.AddTo(batch, now);
+        healer.AddBudgetsTo(batch, now);
     }
 
     public void Write(DateTimeOffset now, HostHealth health, SpoolHealth spool, ulong lastAcknowledged)
     {
-        var (healCounts, lastHeal) = heals.Snapshot();
+        var (healCounts, lastHeal) = healer.Ledger.Snapshot();
         var status = new AgentStatus(identity.Host, AgentIdentity.Version, Environment.ProcessId, identity.Started, now,
             options.Sampling.ShipIntervalSeconds, link.Snapshot(), spool, lastAcknowledged, health.Score,
             health.Worst is { } worst ? CheckNames.Of(worst) : null,

@@ -3,13 +3,14 @@ using Grpc.Core;
 using Warden.Aggregator.Fleet;
 using Warden.Aggregator.Incidents;
 using Warden.Aggregator.Reports;
+using Warden.Aggregator.Storage;
 using Warden.Proto.V1;
 
 namespace Warden.Aggregator.Api;
 
 /// <summary>The operator API (operator.proto) behind `warden`; incidents in OperatorService.Incidents.cs, the report in OperatorService.Report.cs.</summary>
 public sealed partial class OperatorService(HostRegistry registry, IRecentReadings recent, TimeProvider time, IHostApplicationLifetime lifetime,
-    IncidentEngine incidents, IIncidentStore incidentStore, ResilienceReporter reports) : Operator.OperatorBase
+    IncidentEngine incidents, IIncidentStore incidentStore, ResilienceReporter reports, ISiteStore site) : Operator.OperatorBase
 {
     public override Task<GetHostResponse> GetHost(GetHostRequest request, ServerCallContext context)
     {
@@ -17,7 +18,9 @@ public sealed partial class OperatorService(HostRegistry registry, IRecentReadin
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"host '{request.Host}' is not known to this aggregator"));
         var response = new GetHostResponse { Host = summary, ServerTime = Timestamp.FromDateTimeOffset(time.GetUtcNow()) };
         response.Checks.Add(registry.Checks(request.Host) ?? []);
+        HostDetail.FillBudgets(response.Checks, summary.Latest);
         response.Recent.Add(recent.Recent(request.Host));
+        response.Heals.Add(HostDetail.Heals(site, request.Host));
         return Task.FromResult(response);
     }
 

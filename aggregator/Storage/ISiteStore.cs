@@ -46,6 +46,9 @@ public interface ISiteStore : IDisposable
     /// </summary>
     IReadOnlyList<EventBatch> EventsReceivedSince(string host, DateTimeOffset since);
 
+    /// <summary>The host's most recent stored event batches, newest (highest sequence) first, at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<EventBatch> RecentEvents(string host, int limit);
+
     /// <summary>How many records (sample and event batches) are stored for the host with this sequence.</summary>
     int CountRecords(string host, ulong sequence);
 

@@ -153,6 +153,14 @@ public sealed class LiteDbSiteStore : ISiteStore
 
     public IReadOnlyList<EventBatch> EventsReceivedSince(string host, DateTimeOffset since) => EventHistory.ReceivedSince(_db, host, since);
 
+    // Walks the primary key ("host/sequence") backwards: the newest batches, without reading the rest.
+    public IReadOnlyList<EventBatch> RecentEvents(string host, int limit)
+    {
+        var (first, last) = StoredBatch.RangeOf(host);
+        return _events.Query().Where(Query.Between("_id", first, last)).OrderByDescending("_id").Limit(limit)
+            .ToEnumerable().Select(e => EventBatch.Parser.ParseFrom(e.Payload)).ToList();
+    }
+
     public int CountRecords(string host, ulong sequence) =>
         _samples.FindAll().SelectMany(p => SamplePage.Decode(p)).Count(b => b.Host == host && b.Sequence == (long)sequence)
         + (_db.GetCollection("events").FindById(new BsonValue(StoredBatch.IdOf(host, sequence))) is null ? 0 : 1);

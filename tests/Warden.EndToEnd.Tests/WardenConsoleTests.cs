@@ -52,6 +52,37 @@ public class WardenConsoleTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task The_host_view_shows_a_real_heal_in_its_history_with_the_heal_budget_it_used()
+    {
+        // The service is not running: its check turns HARD and restart-process starts it (SUCCEEDED).
+        using var scene = await HealScene.StartAsync("e2e-tui-heal", s => $$"""
+            { "Service": {{s.ServiceSection}},
+              "Heal": [ { "Check": "{{s.ServiceCheck}}", "TimeoutSeconds": 10,
+                          "Actions": [ { "Kind": "restart-process", "ProcessName": "{{s.Name}}", "Command": [ "{{s.Binary}}", "600" ] } ] } ] }
+            """);
+        await scene.LoggedAndStoredAsync($"heal {scene.ServiceCheck} Succeeded");
+
+        using var terminal = TmuxTerminal.Start("warden", 80, 24, "--aggregator", scene.Aggregator.Address, "--readonly");
+        await terminal.WaitForAsync("live · 1 host", "the fleet view, live");
+        terminal.Send("Enter");
+        string host = await terminal.WaitForAsync("heal history: 2 events", "the host's heal history from GetHost");
+        Assert.Contains("cpu.busy_pct", host, StringComparison.Ordinal);
+
+        // One filter narrows the three panes to the healed service: its check and both heal steps.
+        terminal.Type("/" + scene.Name);
+        terminal.Send("Enter");
+        string healed = await terminal.WaitForAsync("SUCCEEDED", "the judged heal");
+        Assert.Matches(@"\d+[mhs][\s│]+SUCCEEDED[\s│]+1/3", healed);
+        Assert.Matches(@"\d+[mhs][\s│]+STARTED[\s│]+1/3", healed);
+        // HEAL: one run of three used in the window, from the agent's heal.budget_left reading.
+        Assert.Matches(@"OK[\s│]+(SOFT|HARD)[\s│]+\d/3[\s│]+2/3", await terminal.WaitForAsync("2/3", "the heal budget left"));
+
+        terminal.Type("qq");
+        await Eventually.TrueAsync(() => Task.FromResult(terminal.Exited()), "warden to quit", TimeSpan.FromSeconds(15), terminal.Screen);
+    }
+
+    [Fact]
     public async Task Operator_opens_an_incident_with_keys_and_acknowledges_it_under_their_name()
     {
         using var dir = new ScratchDirectory();

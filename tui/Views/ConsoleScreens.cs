@@ -12,6 +12,9 @@ internal sealed record IncidentServices(IncidentListState State, IIncidentAction
 {
     /// <summary>GetHost, for the host view's checks.</summary>
     public Func<string, Task<Proto.V1.GetHostResponse>>? GetHost { get; init; }
+
+    /// <summary>What the host view draws its sparklines with (SparkGlyphs.For the terminal).</summary>
+    public Formatting.SparkGlyphs Glyphs { get; init; } = Formatting.SparkGlyphs.Blocks;
 }
 
 /// <summary>
@@ -24,7 +27,7 @@ internal static class ConsoleScreens
 
     public static ScreenCatalog Catalog(HostListState hosts, bool colors, IncidentServices? incidents = null, OperatorServices? operatorServices = null)
     {
-        IScreen OpenHost(string name) => new HostScreen(hosts, name, colors, incidents?.GetHost, incidents?.Post) { Silencing = operatorServices?.SilenceKeys };
+        IScreen OpenHost(string name) => new HostScreen(hosts, name, colors, incidents?.GetHost, incidents?.Post, incidents?.Glyphs) { Silencing = operatorServices?.SilenceKeys };
         var catalog = new ScreenCatalog().Add(Start, () => new FleetScreen(hosts, colors, OpenHost), "fleet");
         if (incidents is null)
         {

@@ -24,7 +24,11 @@ internal static class TuiSession
 
         using IApplication app = Application.Create().Init();
         using ConsoleApp console = ConsoleApp.Create(app, state, new ShellOptions(address.OriginalString, readOnly), ColorPolicy.ColorsAllowed(environment),
-            incidents: post => new IncidentServices(incidents, actions, post) { GetHost = host => client.GetHostAsync(new GetHostRequest { Host = host }, deadline: DateTime.UtcNow.AddSeconds(10)).ResponseAsync },
+            incidents: post => new IncidentServices(incidents, actions, post)
+            {
+                GetHost = host => client.GetHostAsync(new GetHostRequest { Host = host }, deadline: DateTime.UtcNow.AddSeconds(10)).ResponseAsync,
+                Glyphs = Formatting.SparkGlyphs.For(environment),
+            },
             calls: new ConsoleOperator(client, name));
 
         // Ages and "retry in" move with the clock even when no update arrives.

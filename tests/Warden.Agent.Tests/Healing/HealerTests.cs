@@ -60,6 +60,38 @@ public sealed class HealerTests
     }
 
     [Fact]
+    public async Task Each_batch_reports_the_heal_budget_left_per_healed_check_down_to_zero_when_exhausted_and_back_after_a_reset()
+    {
+        using var h = new HealHarness((checks, h) => checks.Heal =
+            [new HealRuleOptions { Check = h.CheckKey, Actions = [new HealActionOptions { Kind = HealActionOptions.Run, Command = ["/bin/true"] }] }]);
+        (double Left, double Max) Budget()
+        {
+            var batch = new SampleBatch();
+            h.Service.Healer.AddBudgetsTo(batch, h.Time.GetUtcNow());
+            var left = batch.Readings.Single(r => r.Name == "heal.budget_left");
+            Assert.Equal((h.CheckKey, 1u), (left.Subject, left.Count));
+            return (left.Last, batch.Readings.Single(r => r.Name == "heal.budget_max" && r.Subject == h.CheckKey).Last);
+        }
+
+        Assert.Equal((3, 3), Budget());
+        for (var cycle = 0; cycle < 4; cycle++)
+        {
+            await FailThreeTimesAsync(h);
+            await h.HealsDoneAsync();
+            Assert.Equal((Math.Max(0, 2 - cycle), 3), Budget());
+            h.Time.Advance(HealHarness.Interval * 2);
+            Assert.Equal(CheckStatus.Crit, await h.EvaluateAsync());
+        }
+
+        Assert.Equal(HealOutcome.Exhausted, h.Heals()[^1].Outcome);
+        // Exhausted stays spent even once the runs leave the window, until a reset.
+        h.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal((0, 3), Budget());
+        h.Service.Healer.ResetBudgets(h.CheckKey);
+        Assert.Equal((3, 3), Budget());
+    }
+
+    [Fact]
     public async Task A_hanging_action_is_killed_and_reported_TIMED_OUT_and_the_next_action_still_runs()
     {
         using var h = new HealHarness((checks, h) => checks.Heal =

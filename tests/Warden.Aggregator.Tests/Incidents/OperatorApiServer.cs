@@ -13,6 +13,7 @@ using Warden.Aggregator.Configuration;
 using Warden.Aggregator.Fleet;
 using Warden.Aggregator.Incidents;
 using Warden.Aggregator.Reports;
+using Warden.Aggregator.Storage;
 using Warden.Proto.V1;
 
 namespace Warden.Aggregator.Tests.Incidents;
@@ -44,6 +45,7 @@ internal sealed class OperatorApiServer : IAsyncDisposable
         builder.Services.AddSingleton<IRecentReadings>(new RecentReadings(new AggregatorOptions()));
         builder.Services.AddSingleton(h.Engine);
         builder.Services.AddSingleton<IIncidentStore>(h.Store);
+        builder.Services.AddSingleton<ISiteStore>(h.Site);
         builder.Services.AddSingleton(new ResilienceReporter(h.Store, h.Site, h.Time));
         var app = builder.Build();
         app.MapGrpcService<OperatorService>();

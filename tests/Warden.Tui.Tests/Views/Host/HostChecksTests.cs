@@ -30,7 +30,7 @@ public sealed class HostChecksTests : IDisposable
         var screen = Assert.IsType<HostScreen>(_console.Shell.Current);
         Assert.Equal(["disk_space:/var", "load_per_core"], screen.Checks.Select(c => c.Check.Check));
         Assert.Contains("checks: 1 CRIT, 1 OK", _console.Screen());
-        Assert.Matches(@"disk_space:/var[\s│]+CRIT[\s│]+SOFT[\s│]+2/3[\s│]+97[\s│]+crit 95", _console.RowOf("disk_space:/var"));
+        Assert.Matches(@"disk_space:/var[\s│]+CRIT[\s│]+SOFT[\s│]+2/3[\s│]+-[\s│]+97[\s│]+crit 95", _console.RowOf("disk_space:/var"));
         Assert.Equal(1, _console.GetHostCalls);
     }
 

@@ -24,7 +24,7 @@ public sealed class ConsoleShellTests : IDisposable
         Assert.Contains("warden · hosts › db-02", screen);
         Assert.Contains("health 85 degraded", screen);
         Assert.Contains("sto 60! vm 100 net 90~", screen);
-        Assert.Contains("score.storage", screen);
+        Assert.Contains("score.host", screen); // a key reading; score.storage is one `m` away
         Assert.Contains("checks: NotFound: no host db-02", screen);
         Assert.Contains("<Esc> back", _console.StatusLine());
 
