@@ -182,6 +182,7 @@ Task("Bench").Does(() =>
 
 Task("Footprint")
     .IsDependentOn("PublishAgent")
+    .IsDependentOn("PublishAggregator")
     .Does(() =>
 {
     var exit = StartProcess("bash", new ProcessSettings
