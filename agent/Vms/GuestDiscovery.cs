@@ -27,7 +27,6 @@ internal sealed class GuestDiscovery : IDisposable
     private readonly ProcessFileReader _files;
     private readonly Dictionary<int, ProcessRun> _runs = new(512);
     private readonly List<RunningGuest> _found = [];
-    private readonly List<int> _gone = [];
     private readonly Lock _lock = new();
     private RunningGuest[] _last = [];
     private Dictionary<int, LibvirtDomain>? _libvirtByPid;
@@ -174,20 +173,15 @@ internal sealed class GuestDiscovery : IDisposable
     /// <summary>Drops the processes this scan did not see, and keeps room for as many again as are alive.</summary>
     private void Forget()
     {
-        _gone.Clear();
+        // Removing while enumerating is allowed for Dictionary (since .NET Core 3.0) and allocates nothing.
         foreach (var (pid, run) in _runs)
         {
             if (run.Generation != _generation)
             {
-                _gone.Add(pid);
+                _runs.Remove(pid);
             }
         }
-        foreach (var pid in _gone)
-        {
-            _runs.Remove(pid);
-        }
         _runs.EnsureCapacity(_runs.Count * 2);
-        _gone.Capacity = Math.Max(_gone.Capacity, _runs.Count);
     }
 
     /// <summary>One process run as last seen; <see cref="Guest"/> is kept while its run and cgroup last.</summary>

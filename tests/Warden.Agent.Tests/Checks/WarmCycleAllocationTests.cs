@@ -22,19 +22,8 @@ public class WarmCycleAllocationTests
         var time = new FakeTimeProvider();
         var checks = SystemCheckSet.Create(new AgentOptions().Checks.System, HostPaths.Fixture(Path.Combine(TestTrees.FixtureRoot, host)), time);
         var outcomes = new List<CheckOutcome>(64);
-        for (var i = 0; i < 3; i++)
-        {
-            Cycle(checks, outcomes, time);
-        }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10; i++)
-        {
-            Cycle(checks, outcomes, time);
-        }
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, AllocatedOverWarmCycles(checks, outcomes, time));
         Assert.Contains(outcomes, o => o.Check == MemoryAvailableCheck.CheckName && o.Result.Status != CheckStatus.Unknown);
         Assert.Contains("% of memory available", outcomes.First(o => o.Check == MemoryAvailableCheck.CheckName).Result.Reason, StringComparison.Ordinal);
     }
@@ -54,24 +43,28 @@ public class WarmCycleAllocationTests
         var options = new VmCheckOptions { ExpectedGuests = ["web", "db", "web"], LibvirtConfigDirectory = "" };
         var checks = VmCheckSet.Create(options, HostPaths.Fixture(scratch.Path), time);
         var outcomes = new List<CheckOutcome>(64);
-        for (var i = 0; i < 3; i++)
-        {
-            Cycle(checks, outcomes, time);
-        }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10; i++)
-        {
-            Cycle(checks, outcomes, time);
-        }
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, AllocatedOverWarmCycles(checks, outcomes, time));
         var byKey = outcomes.ToDictionary(o => o.Key, o => o.Result);
         Assert.Equal(3, byKey.Count);
         Assert.Equal("guest web is running as pid 100", byKey["vm_expected_running:web"].Reason);
         Assert.Equal(CheckStatus.Crit, byKey["vm_expected_running:db"].Status);
         Assert.Equal(CheckStatus.Unknown, byKey["vm_memory_pressure:web"].Status);
+    }
+
+    /// <summary>Three cycles to warm up, then the bytes this thread allocated over ten more.</summary>
+    private static long AllocatedOverWarmCycles(IReadOnlyList<ICheck> checks, List<CheckOutcome> outcomes, FakeTimeProvider time)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            Cycle(checks, outcomes, time);
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10; i++)
+        {
+            Cycle(checks, outcomes, time);
+        }
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static void Cycle(IReadOnlyList<ICheck> checks, List<CheckOutcome> outcomes, FakeTimeProvider time)

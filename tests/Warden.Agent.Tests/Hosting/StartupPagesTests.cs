@@ -18,9 +18,9 @@ public class StartupPagesTests
             "zz-10 r--p 0 0 0 /usr/bin/warden agent",
         ];
 
-        var mappings = StartupPages.MappingsOf(maps, "/usr/bin/warden agent").ToList();
+        var mappings = StartupPages.MappingsOf(maps, "/usr/bin/warden agent").Select(m => ((ulong)m.Start, (ulong)m.Length));
 
-        Assert.Equal([((nint)0x55f07171f000, (nuint)0x16000), ((nint)0x55f071735000, (nuint)0x647000)], mappings);
+        Assert.Equal([(0x55f07171f000UL, 0x16000UL), (0x55f071735000UL, 0x647000UL)], mappings);
     }
 
     [Fact]
