@@ -183,6 +183,7 @@ Task("Bench").Does(() =>
 
 Task("Footprint")
     .IsDependentOn("PublishAgent")
+    .IsDependentOn("PublishAggregator")
     .Does(() =>
 {
     var exit = StartProcess("bash", new ProcessSettings

@@ -88,6 +88,7 @@ internal static class AgentCommandLine
             case "once":
                 return await Commands.OnceCommand.RunAsync(options, json, Console.Out, CancellationToken.None);
         }
+        Hosting.NativeHeap.KeepSmall();
         return await AgentHost.RunAsync(options);
     }
 
@@ -117,6 +118,8 @@ internal static class AgentCommandLine
               Sampling:ShipIntervalSeconds     {o.Sampling.ShipIntervalSeconds}
               Logging:Format                   {o.Logging.Format}
               Logging:Level                    {o.Logging.Level}
+              Memory:ReleaseStartupPagesAfterSeconds {o.Memory.ReleaseStartupPagesAfterSeconds}
+              Memory:CompactHeapEverySeconds   {o.Memory.CompactHeapEverySeconds}
             """);
     }
 

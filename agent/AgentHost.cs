@@ -63,6 +63,8 @@ internal static class AgentHost
             Log.SpoolRepaired(spoolLogger, repair);
         }
         Log.SpoolOpened(spoolLogger, spool.Directory, spool.Count, spool.Bytes);
+        using var startupPages = StartupPages.Schedule(options.Memory, time, logs.For("Warden.Agent.Hosting.StartupPages"));
+        using var heapTrim = HeapTrim.Schedule(options.Memory, time);
         var exitCode = await ServiceRun.RunAsync(services, logs.For("Warden.Agent.Hosting.ServiceRun"), lifetime: lifetime);
         spool.Dispose();
         Log.Stopped(spoolLogger, spool.Count);

@@ -79,4 +79,10 @@ internal static partial class Log
 
     [LoggerMessage(23, LogLevel.Critical, "{Service} stopped unexpectedly ({Error}); the agent stops so that its supervisor restarts it")]
     public static partial void ServiceEnded(ILogger logger, string service, string error);
+
+    [LoggerMessage(60, LogLevel.Information, "start-up pages of {Executable} given back: file-backed RSS {BeforeKb} kB -> {AfterKb} kB ({Mappings} mappings); the pages in use fault back in")]
+    public static partial void StartupPagesReleased(ILogger logger, string executable, long beforeKb, long afterKb, int mappings);
+
+    [LoggerMessage(61, LogLevel.Warning, "start-up pages not given back: {Problem}; Memory:ReleaseStartupPagesAfterSeconds 0 turns this off")]
+    public static partial void StartupPagesKept(ILogger logger, string problem);
 }

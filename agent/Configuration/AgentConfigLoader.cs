@@ -97,6 +97,7 @@ public static class AgentConfigLoader
         errors.AddRange(o.Aggregator.Problems());
         errors.AddRange(o.Spool.Problems());
         errors.AddRange(o.Logging.Problems());
+        errors.AddRange(o.Memory.Problems());
         Positive(errors, "Sampling:SenseIntervalSeconds", o.Sampling.SenseIntervalSeconds);
         Positive(errors, "Sampling:ShipIntervalSeconds", o.Sampling.ShipIntervalSeconds);
         if (o.Sampling.ShipIntervalSeconds < o.Sampling.SenseIntervalSeconds)
@@ -138,6 +139,7 @@ public static class AgentConfigLoader
             nameof(SamplingOptions) => "section 'Sampling'",
             nameof(SpoolOptions) => "section 'Spool'",
             nameof(LoggingOptions) => "section 'Logging'",
+            nameof(MemoryOptions) => "section 'Memory'",
             nameof(ChecksOptions) => "section 'Checks'",
             var other => Sections.TryGetValue(other, out var known) ? known : other,
         };

@@ -49,6 +49,34 @@ public sealed class AgentOptions
     public SpoolOptions Spool { get; set; } = new();
 
     public LoggingOptions Logging { get; set; } = new();
+
+    public MemoryOptions Memory { get; set; } = new();
+}
+
+public sealed class MemoryOptions
+{
+    /// <summary>
+    /// Seconds after start at which the resident pages of the agent's own executable are given back
+    /// (madvise MADV_PAGEOUT): start-up code leaves memory, the steady state's pages fault back in. 0 turns it off.
+    /// </summary>
+    public double ReleaseStartupPagesAfterSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Seconds between full compacting collections that return the GC's free memory to the kernel. 0 turns it off.
+    /// </summary>
+    public double CompactHeapEverySeconds { get; set; } = 60;
+
+    internal IEnumerable<string> Problems()
+    {
+        if (!(CompactHeapEverySeconds >= 0) || CompactHeapEverySeconds > 86400 || CompactHeapEverySeconds is > 0 and < 1)
+        {
+            yield return $"Memory:CompactHeapEverySeconds: {CompactHeapEverySeconds} must be 0 (off) or between 1 and 86400";
+        }
+        if (!(ReleaseStartupPagesAfterSeconds >= 0) || ReleaseStartupPagesAfterSeconds > 86400)
+        {
+            yield return $"Memory:ReleaseStartupPagesAfterSeconds: {ReleaseStartupPagesAfterSeconds} must be between 0 (off) and 86400";
+        }
+    }
 }
 
 public sealed class AggregatorOptions

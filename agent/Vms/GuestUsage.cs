@@ -27,7 +27,7 @@ internal sealed class GuestUsageReader(string procRoot, CgroupStatsReader cgroup
             var dir = Path.Combine(procRoot, guest.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
             ulong? cpu = null, rss = null, read = null, write = null;
             if (_files.TryRead(Path.Combine(dir, "stat"), out var stat) && ProcPidStat.TryParse(stat, out _, out var times)
-                && times.StartTicks == guest.Times.StartTicks)
+                && times.StartTicks == guest.StartTicks)
             {
                 cpu = times.CpuUsec;
             }

@@ -1,16 +1,15 @@
 using Warden.Agent.Cgroups;
-using Warden.Agent.Procfs;
 
 namespace Warden.Agent.Vms;
 
 /// <summary>
-/// A QEMU process found running. <see cref="Cgroup"/> is its machine.slice scope when libvirt/systemd put it
+/// A QEMU process found running; <see cref="StartTicks"/> is its start time (/proc/PID/stat field 22). <see cref="Cgroup"/> is its machine.slice scope when libvirt/systemd put it
 /// in one, else the process's own cgroups; null when /proc/PID/cgroup could not be read.
 /// </summary>
-internal sealed record RunningGuest(string Name, string? Uuid, int Pid, ProcessTimes Times, CgroupMembership? Cgroup)
+internal sealed record RunningGuest(string Name, string? Uuid, int Pid, ulong StartTicks, CgroupMembership? Cgroup)
 {
     /// <summary>The pid with its start time: a pid reused by a new process is a new guest run.</summary>
-    public (int Pid, ulong Start) Identity => (Pid, Times.StartTicks);
+    public (int Pid, ulong Start) Identity => (Pid, StartTicks);
 
     /// <summary>True when the cgroup is the guest's own (a machine scope), so its counters are the guest's alone.</summary>
     public bool HasOwnCgroup => Cgroup is not null && GuestScope.IsScope(Cgroup.Primary);

@@ -29,7 +29,18 @@ internal sealed class GuestInventory(GuestDiscovery discovery, TimeProvider time
     }
 
     /// <summary>A running guest known by <paramref name="nameOrUuid"/>, or null.</summary>
-    public RunningGuest? Find(string nameOrUuid) => Running().FirstOrDefault(g =>
-        string.Equals(g.Name, nameOrUuid, StringComparison.Ordinal)
-        || string.Equals(g.Uuid, nameOrUuid, StringComparison.OrdinalIgnoreCase));
+    public RunningGuest? Find(string nameOrUuid)
+    {
+        var running = Running();
+        for (var i = 0; i < running.Count; i++)
+        {
+            var guest = running[i];
+            if (string.Equals(guest.Name, nameOrUuid, StringComparison.Ordinal)
+                || string.Equals(guest.Uuid, nameOrUuid, StringComparison.OrdinalIgnoreCase))
+            {
+                return guest;
+            }
+        }
+        return null;
+    }
 }

@@ -10,6 +10,8 @@ internal sealed class VmExpectedRunningCheck(
     CheckSettings settings, IReadOnlyList<string> configured, string libvirtConfigDirectory, string libvirtRuntimeDirectory,
     GuestInventory inventory) : ICheck
 {
+    private readonly string[] _configured = [.. configured.Distinct(StringComparer.Ordinal)];
+
     public string Name => "vm_expected_running";
 
     public Component Component => Component.Vm;
@@ -23,19 +25,12 @@ internal sealed class VmExpectedRunningCheck(
     /// <summary>Configured names first, then libvirt's defined and running domains, each once.</summary>
     public IReadOnlyList<string> ExpectedGuests()
     {
-        if (configured.Count == 0 && !Directory.Exists(libvirtConfigDirectory) && !Directory.Exists(libvirtRuntimeDirectory))
+        if (!Directory.Exists(libvirtConfigDirectory) && !Directory.Exists(libvirtRuntimeDirectory))
         {
-            return []; // the usual host without VMs: nothing to list, nothing allocated
+            return _configured; // no libvirt: the configured list alone, nothing allocated
         }
-        var expected = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in configured)
-        {
-            if (seen.Add(name))
-            {
-                expected.Add(name);
-            }
-        }
+        var expected = new List<string>(_configured);
+        var seen = new HashSet<string>(_configured, StringComparer.Ordinal);
         foreach (var domain in LibvirtDirectory.Read(libvirtConfigDirectory).Concat(LibvirtDirectory.Read(libvirtRuntimeDirectory)))
         {
             if (!seen.Contains(domain.Name) && (domain.Uuid is null || !seen.Contains(domain.Uuid)) && seen.Add(domain.Name))

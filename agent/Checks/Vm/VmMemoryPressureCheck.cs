@@ -40,8 +40,10 @@ internal sealed class VmMemoryPressureCheck(CheckSettings settings, GuestInvento
 
     public ValueTask EvaluateAsync(ICollection<CheckOutcome> results, CancellationToken cancellationToken)
     {
-        foreach (var guest in inventory.Running())
+        var running = inventory.Running();
+        for (var i = 0; i < running.Count; i++)
         {
+            var guest = running[i];
             if (guest.Cgroup is { } shared && !guest.HasOwnCgroup)
             {
                 // Without a scope of its own the cgroup's memory and PSI are everyone's, not the guest's.

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Warden.Agent.Checks;
 using Warden.Agent.Checks.SystemChecks;
+using Warden.Agent.Checks.Vm;
 using Warden.Agent.Configuration;
 
 namespace Warden.Agent.Tests.Checks;
@@ -21,21 +22,49 @@ public class WarmCycleAllocationTests
         var time = new FakeTimeProvider();
         var checks = SystemCheckSet.Create(new AgentOptions().Checks.System, HostPaths.Fixture(Path.Combine(TestTrees.FixtureRoot, host)), time);
         var outcomes = new List<CheckOutcome>(64);
+
+        Assert.Equal(0, AllocatedOverWarmCycles(checks, outcomes, time));
+        Assert.Contains(outcomes, o => o.Check == MemoryAvailableCheck.CheckName && o.Result.Status != CheckStatus.Unknown);
+        Assert.Contains("% of memory available", outcomes.First(o => o.Check == MemoryAvailableCheck.CheckName).Result.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A host with a running QEMU guest: the /proc scan, the inventory and the expected-guest list allocate
+    /// nothing once warm. The guest here has no readable cgroup, so no per-guest cgroup read (CgroupStatsReader,
+    /// which builds its result per read) takes part.
+    /// </summary>
+    [Fact]
+    public void Warm_vm_checks_with_a_running_guest_allocate_nothing_per_cycle()
+    {
+        using var scratch = TestTrees.Scratch();
+        var proc = Vms.GuestDiscoveryTests.GuestHost(scratch.Path);
+        File.Delete(Path.Combine(proc, "100", "cgroup"));
+        var time = new FakeTimeProvider();
+        var options = new VmCheckOptions { ExpectedGuests = ["web", "db", "web"], LibvirtConfigDirectory = "" };
+        var checks = VmCheckSet.Create(options, HostPaths.Fixture(scratch.Path), time);
+        var outcomes = new List<CheckOutcome>(64);
+
+        Assert.Equal(0, AllocatedOverWarmCycles(checks, outcomes, time));
+        var byKey = outcomes.ToDictionary(o => o.Key, o => o.Result);
+        Assert.Equal(3, byKey.Count);
+        Assert.Equal("guest web is running as pid 100", byKey["vm_expected_running:web"].Reason);
+        Assert.Equal(CheckStatus.Crit, byKey["vm_expected_running:db"].Status);
+        Assert.Equal(CheckStatus.Unknown, byKey["vm_memory_pressure:web"].Status);
+    }
+
+    /// <summary>Three cycles to warm up, then the bytes this thread allocated over ten more.</summary>
+    private static long AllocatedOverWarmCycles(IReadOnlyList<ICheck> checks, List<CheckOutcome> outcomes, FakeTimeProvider time)
+    {
         for (var i = 0; i < 3; i++)
         {
             Cycle(checks, outcomes, time);
         }
-
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 10; i++)
         {
             Cycle(checks, outcomes, time);
         }
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
-        Assert.Contains(outcomes, o => o.Check == MemoryAvailableCheck.CheckName && o.Result.Status != CheckStatus.Unknown);
-        Assert.Contains("% of memory available", outcomes.First(o => o.Check == MemoryAvailableCheck.CheckName).Result.Reason, StringComparison.Ordinal);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static void Cycle(IReadOnlyList<ICheck> checks, List<CheckOutcome> outcomes, FakeTimeProvider time)

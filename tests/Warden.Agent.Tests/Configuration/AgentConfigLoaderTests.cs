@@ -84,6 +84,8 @@ public class AgentConfigLoaderTests
     [InlineData("""{ "Logging": { "Level": "3" } }""", "Logging:Level: '3'")]
     [InlineData("""{ "Spool": { "Fsync": "sometimes" } }""", "Spool")]
     [InlineData("""{ "Host": "web 01; rm -rf" }""", "Host: 'web 01; rm -rf'")]
+    [InlineData("""{ "Memory": { "ReleaseStartupPagesAfterSeconds": -1 } }""", "Memory:ReleaseStartupPagesAfterSeconds: -1")]
+    [InlineData("""{ "Memory": { "CompactHeapEverySeconds": 0.5 } }""", "Memory:CompactHeapEverySeconds: 0.5")]
     public void A_bad_value_is_named_with_its_key(string json, string expected)
     {
         var e = LoadFails(json);

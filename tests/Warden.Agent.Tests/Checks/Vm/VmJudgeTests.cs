@@ -17,7 +17,7 @@ public class VmJudgeTests
         var crit = VmExpectedRunningCheck.Judge("db", null);
         Assert.Equal(CheckStatus.Crit, crit.Status);
         Assert.Equal("failed start: guest db is expected but not running", crit.Reason);
-        var ok = VmExpectedRunningCheck.Judge("db", new RunningGuest("db", null, 42, default, null));
+        var ok = VmExpectedRunningCheck.Judge("db", new RunningGuest("db", null, 42, 0, null));
         Assert.Equal(CheckStatus.Ok, ok.Status);
         Assert.Contains("pid 42", ok.Reason, StringComparison.Ordinal);
     }
