@@ -6,9 +6,10 @@ using Terminal.Gui.Views;
 namespace Warden.Tui.Views.Tables;
 
 /// <summary>
-/// A TableView showing rows through a <see cref="TableQuery{TRow}"/>: columns fitted to the width,
-/// score cells coloured (unless colours are off), and the cursor kept on the same row (by key) when
-/// live updates re-sort the table.
+/// A table showing rows through a <see cref="TableQuery{TRow}"/>: columns fitted to the width,
+/// score cells coloured (unless colours are off; <see cref="PaintedTableView{TRow}"/> paints them),
+/// and the cursor kept on the same row (by key) when live updates re-sort the table. The column
+/// styles still tell the TableView the widths, which its cursor and scrolling go by.
 /// </summary>
 internal sealed class QueryTable<TRow>
 {
@@ -19,6 +20,7 @@ internal sealed class QueryTable<TRow>
     private readonly bool _colors;
     private IEnumerable<TRow> _all = [];
     private QueryTableSource<TRow> _source;
+    private int _firstWidth;
 
     public QueryTable(IReadOnlyList<TableColumn<TRow>> columns, TableQuery<TRow> query, Func<TRow, string> key, int minFirst, int wantFirst, bool colors)
     {
@@ -30,9 +32,10 @@ internal sealed class QueryTable<TRow>
         Query = query;
         _source = new QueryTableSource<TRow>([], columns);
         // Widths are fixed per column, so only the rows on screen need measuring (not all 5,000).
-        View = new TableView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true, UseAllRowsForContentCalculation = false, Table = _source };
+        View = new PaintedTableView<TRow>(() => new TablePaint<TRow>(_source.ColumnList, _firstWidth, _source.RowList, _colors)) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true, UseAllRowsForContentCalculation = false, Table = _source };
         ApplyStyle(View.Style);
         Shown = columns.Count;
+        _firstWidth = minFirst;
         View.ViewportChanged += (_, _) => Fit();
     }
 
@@ -128,6 +131,7 @@ internal sealed class QueryTable<TRow>
             return;
         }
 
+        _firstWidth = firstWidth;
         first.MaxWidth = firstWidth;
         first.MinWidth = firstWidth;
         Shown = shown;
@@ -150,11 +154,6 @@ internal sealed class QueryTable<TRow>
             if (column.RightAligned)
             {
                 columnStyle.Alignment = Alignment.End;
-            }
-
-            if (_colors && column.Band is Func<TRow, Formatting.ScoreBand> band)
-            {
-                columnStyle.ColorGetter = args => args.RowIndex < _source.Rows ? ScorePalette.For(band(_source.RowList[args.RowIndex]), args.RowScheme) : null;
             }
         }
     }
