@@ -95,15 +95,35 @@ internal sealed record TablePaint<TRow>(IReadOnlyList<TableColumn<TRow>> Columns
 {
     public const string Separator = "│";
 
+    /// <summary>The column the rows are sorted by: its header ends in ↑ or ↓.</summary>
+    public int SortColumn { get; init; } = -1;
+
+    public bool Descending { get; init; }
+
     public string HeaderLine(int width)
     {
         var line = new StringBuilder(width);
         for (int c = 0; c < Columns.Count; c++)
         {
-            line.Append(c > 0 ? Separator : string.Empty).Append(Fit(Columns[c].Header, c == 0 ? FirstWidth : Columns[c].Width, Columns[c].RightAligned));
+            line.Append(c > 0 ? Separator : string.Empty).Append(Header(c));
         }
 
         return line.Length < width ? line.Append(' ', width - line.Length).ToString() : line.ToString();
+    }
+
+    private string Header(int c)
+    {
+        int width = c == 0 ? FirstWidth : Columns[c].Width;
+        string header = Columns[c].Header;
+        if (c != SortColumn || width <= 0)
+        {
+            return Fit(header, width, Columns[c].RightAligned);
+        }
+
+        // The arrow replaces the header's last letter where the column is too narrow for both.
+        string arrow = Descending ? "↓" : "↑";
+        string marked = header.Length + 1 <= width ? header + arrow : string.Concat(header.AsSpan(0, width - 1), arrow);
+        return Fit(marked, width, Columns[c].RightAligned);
     }
 
     public string RuleLine(int width)

@@ -32,7 +32,7 @@ internal sealed class QueryTable<TRow>
         Query = query;
         _source = new QueryTableSource<TRow>([], columns);
         // Widths are fixed per column, so only the rows on screen need measuring (not all 5,000).
-        View = new PaintedTableView<TRow>(() => new TablePaint<TRow>(_source.ColumnList, _firstWidth, _source.RowList, _colors)) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true, UseAllRowsForContentCalculation = false, Table = _source };
+        View = new PaintedTableView<TRow>(() => new TablePaint<TRow>(_source.ColumnList, _firstWidth, _source.RowList, _colors) { SortColumn = Query.SortColumn, Descending = Query.Descending }) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true, UseAllRowsForContentCalculation = false, Table = _source };
         ApplyStyle(View.Style);
         Shown = columns.Count;
         _firstWidth = minFirst;
@@ -88,10 +88,39 @@ internal sealed class QueryTable<TRow>
         View.Update();
     }
 
-    /// <summary>o sorts by the next shown column, O reverses; false for any other key.</summary>
+    /// <summary>
+    /// The help lines for the columns' sort letters ("N HOST, S HEALTH, ..."), wrapped to fit 80
+    /// columns; none when no column has one.
+    /// </summary>
+    public static IReadOnlyList<Shell.KeyHelp> LetterHelp(IReadOnlyList<TableColumn<TRow>> columns)
+    {
+        string[] keys = columns.Where(c => c.SortKey is not null).Select(c => $"{c.SortKey} {c.Header}").ToArray();
+        var lines = new List<Shell.KeyHelp>();
+        for (int i = 0; i < keys.Length; i += 4)
+        {
+            string what = string.Join(", ", keys.Skip(i).Take(4));
+            lines.Add(i == 0 ? new("Shift+letter", $"sort: {what}") : new(string.Empty, $"      {what}"));
+        }
+
+        if (lines.Count > 0)
+        {
+            lines.Add(new(string.Empty, "      the same letter again reverses; ↑↓ in the header"));
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// o sorts by the next shown column, O reverses, a column's capital letter sorts by it (again:
+    /// reverses); false for any other key.
+    /// </summary>
     public bool HandleSortKey(Key key)
     {
-        if (key == Key.O)
+        if (SortColumnFor(key) is int column)
+        {
+            Query.SortBy(column);
+        }
+        else if (key == Key.O)
         {
             Query.NextSortColumn(Shown);
         }
@@ -106,6 +135,24 @@ internal sealed class QueryTable<TRow>
 
         Rebuild();
         return true;
+    }
+
+    private int? SortColumnFor(Key key)
+    {
+        if (key.IsCtrl || key.IsAlt || !key.TryGetPrintableRune(out System.Text.Rune rune) || !System.Text.Rune.IsUpper(rune))
+        {
+            return null;
+        }
+
+        for (int c = 0; c < _columns.Count; c++)
+        {
+            if (_columns[c].SortKey is char letter && letter == rune.Value)
+            {
+                return c;
+            }
+        }
+
+        return null;
     }
 
     private int? IndexOf(string key)
