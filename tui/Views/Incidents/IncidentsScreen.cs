@@ -32,7 +32,8 @@ internal sealed class IncidentsScreen : IScreen
         _table = new QueryTable<IncidentRow>(IncidentRow.Columns, query, r => r.Key, 16, 24, colors);
     }
 
-    public string Name => "incidents";
+    /// <summary>The filter shows in the title, k9s-style: "incidents(P0,P1 · acknowledged)".</summary>
+    public string Name => _filter.Describe() is { Length: > 0 } filter ? $"incidents({filter})" : "incidents";
 
     public View Content => _table.View;
 
@@ -61,9 +62,7 @@ internal sealed class IncidentsScreen : IScreen
         set => _table.Filter = value;
     }
 
-    public string Context => _filter.Describe() is { Length: > 0 } filter
-        ? $"{_table.Rows.Count} shown · {filter} · sort {_table.Query.SortLabel}"
-        : $"{_table.Rows.Count} shown · sort {_table.Query.SortLabel}";
+    public string Context => $"{_table.Rows.Count} shown · sort {_table.Query.SortLabel}";
 
     internal IReadOnlyList<IncidentRow> Rows => _table.Rows;
 
