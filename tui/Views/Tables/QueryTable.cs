@@ -96,15 +96,10 @@ internal sealed class QueryTable<TRow>
     {
         string[] keys = columns.Where(c => c.SortKey is not null).Select(c => $"{c.SortKey} {c.Header}").ToArray();
         var lines = new List<Shell.KeyHelp>();
-        for (int i = 0; i < keys.Length; i += 4)
+        for (int i = 0; i < keys.Length; i += 5)
         {
-            string what = string.Join(", ", keys.Skip(i).Take(4));
+            string what = string.Join(", ", keys.Skip(i).Take(5)) + (i + 5 >= keys.Length ? "; again: reverse" : ",");
             lines.Add(i == 0 ? new("Shift+letter", $"sort: {what}") : new(string.Empty, $"      {what}"));
-        }
-
-        if (lines.Count > 0)
-        {
-            lines.Add(new(string.Empty, "      the same letter again reverses; ↑↓ in the header"));
         }
 
         return lines;

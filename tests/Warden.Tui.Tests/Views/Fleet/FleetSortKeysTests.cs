@@ -107,8 +107,9 @@ public sealed class FleetSortKeysTests : IDisposable
 
         string help = _console.Screen();
         Assert.Contains("Shift+letter", help);
-        Assert.Contains("N HOST, S HEALTH, W WORST, L SEEN", help);
-        Assert.Contains("the same letter again reverses", help);
+        Assert.Contains("N HOST, S HEALTH, W WORST, L SEEN, A AGENT,", help);
+        Assert.Contains("C CPU%, M MEM%; again: reverse", help);
+        Assert.Contains("Everywhere", help);
         Assert.IsType<HelpScreen>(_console.Shell.Current);
     }
 
