@@ -21,11 +21,8 @@ namespace Warden.Benchmarks.Tui;
 [InProcess]
 [MemoryDiagnoser]
 [MedianColumn]
-public class FleetRedrawBenchmarks
+public class FleetRedrawBenchmarks : ConsoleRedrawBenchmarks
 {
-    private BenchConsole _console = null!;
-    private StockTableView<FleetRow> _stock = null!;
-
     [Params(5_000)]
     public int Hosts { get; set; }
 
@@ -35,55 +32,23 @@ public class FleetRedrawBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _console = new BenchConsole(Screen);
-        _console.AddHosts(Hosts, DateTimeOffset.UtcNow);
-        _console.Draw(forced: true);
-        var fleet = (FleetScreen)_console.Shell.Current;
+        Console = new BenchConsole(Screen);
+        Console.AddHosts(Hosts, DateTimeOffset.UtcNow);
+        Console.Draw(forced: true);
+        var fleet = (FleetScreen)Console.Shell.Current;
         (int width, _) = BenchConsole.Size(Screen);
         (int shown, int firstWidth) = tui::Warden.Tui.Views.Tables.TableLayout.Fit(FleetColumns.All, width - 2, FleetColumns.MinHostWidth, FleetColumns.WantHostWidth);
-        _stock = new StockTableView<FleetRow>(Screen, FleetColumns.All.Take(shown).ToArray(), fleet.Rows, firstWidth);
-        _stock.Draw();
+        var stock = new StockTableView<FleetRow>(Screen, FleetColumns.All.Take(shown).ToArray(), fleet.Rows, firstWidth);
+        (Stock, StockDraw) = (stock, stock.Draw);
+        StockDraw();
     }
 
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _console.Dispose();
-        _stock.Dispose();
-    }
-
-    [Benchmark(Baseline = true)]
-    public void StockTableViewDraw() => _stock.Draw();
-
-    [Benchmark]
-    public void DrawOnly() => _console.Draw(forced: true);
-
-    [Benchmark]
-    public void UpdateAndDraw()
-    {
-        _console.Shell.Refresh();
-        _console.Draw(forced: false);
-    }
-
-    [Benchmark]
-    public void UpdateAndRedraw()
-    {
-        _console.Shell.Refresh();
-        _console.Draw(forced: true);
-    }
+    protected override string SortKey => "N";
 
     [Benchmark]
     public void FilterAndRedraw()
     {
-        _console.Shell.Current.Filter = _console.Shell.Current.Filter.Length == 0 ? "web-1" : string.Empty;
-        _console.Draw(forced: true);
-    }
-
-    /// <summary>Shift+N: by name, then reversed, then again: the sort a key costs, drawn.</summary>
-    [Benchmark]
-    public void SortKeyAndDraw()
-    {
-        _console.Type("N");
-        _console.Draw(forced: false);
+        Console.Shell.Current.Filter = Console.Shell.Current.Filter.Length == 0 ? "web-1" : string.Empty;
+        Console.Draw(forced: true);
     }
 }

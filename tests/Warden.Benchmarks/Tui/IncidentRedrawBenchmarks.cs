@@ -15,11 +15,8 @@ namespace Warden.Benchmarks.Tui;
 [InProcess]
 [MemoryDiagnoser]
 [MedianColumn]
-public class IncidentRedrawBenchmarks
+public class IncidentRedrawBenchmarks : ConsoleRedrawBenchmarks
 {
-    private BenchConsole _console = null!;
-    private StockTableView<IncidentRow> _stock = null!;
-
     [Params(2_000)]
     public int Incidents { get; set; }
 
@@ -30,57 +27,26 @@ public class IncidentRedrawBenchmarks
     public void Setup()
     {
         DateTimeOffset now = DateTimeOffset.UtcNow;
-        _console = new BenchConsole(Screen);
-        _console.AddHosts(5_000, now);
-        _console.AddIncidents(Incidents, now);
-        _console.Type(":incidents");
-        _console.Enter();
-        _console.Draw(forced: true);
-        var list = (IncidentsScreen)_console.Shell.Current;
+        Console = new BenchConsole(Screen);
+        Console.AddHosts(5_000, now);
+        Console.AddIncidents(Incidents, now);
+        Console.Type(":incidents");
+        Console.Enter();
+        Console.Draw(forced: true);
+        var list = (IncidentsScreen)Console.Shell.Current;
         (int width, _) = BenchConsole.Size(Screen);
         (int shown, int firstWidth) = tui::Warden.Tui.Views.Tables.TableLayout.Fit(IncidentRow.Columns, width - 2, 16, 24);
-        _stock = new StockTableView<IncidentRow>(Screen, IncidentRow.Columns.Take(shown).ToArray(), list.Rows, firstWidth);
-        _stock.Draw();
+        var stock = new StockTableView<IncidentRow>(Screen, IncidentRow.Columns.Take(shown).ToArray(), list.Rows, firstWidth);
+        (Stock, StockDraw) = (stock, stock.Draw);
+        StockDraw();
     }
 
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _console.Dispose();
-        _stock.Dispose();
-    }
-
-    [Benchmark(Baseline = true)]
-    public void StockTableViewDraw() => _stock.Draw();
-
-    [Benchmark]
-    public void DrawOnly() => _console.Draw(forced: true);
-
-    [Benchmark]
-    public void UpdateAndDraw()
-    {
-        _console.Shell.Refresh();
-        _console.Draw(forced: false);
-    }
-
-    [Benchmark]
-    public void UpdateAndRedraw()
-    {
-        _console.Shell.Refresh();
-        _console.Draw(forced: true);
-    }
+    protected override string SortKey => "A";
 
     [Benchmark]
     public void FilterKeyAndDraw()
     {
-        _console.Type("3");
-        _console.Draw(forced: false);
-    }
-
-    [Benchmark]
-    public void SortKeyAndDraw()
-    {
-        _console.Type("A");
-        _console.Draw(forced: false);
+        Console.Type("3");
+        Console.Draw(forced: false);
     }
 }
