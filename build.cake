@@ -8,6 +8,8 @@
 //   Bench         the benchmarks (BenchmarkDotNet; --filter='*CatchUp*' times the published programs), results in artifacts/bench
 //   Footprint     RSS and CPU of the published agent beside node_exporter, in one run (--duration=600)
 //   FleetFootprint memory of the aggregator under --agents=5000 simulated agents (--duration=600), with a flatness verdict
+//   TuiFootprint  RSS and CPU of the published warden on --agents=5000 simulated hosts and --incidents=2000
+//                 open incidents, in tmux at --screen=200x60, --duration=60 s per view
 using System.Xml.Linq;
 
 var target = Argument("target", "Test");
@@ -17,8 +19,10 @@ var port = Argument("port", 7400);
 var ui = Argument("ui", "tui");            // Run: "tui" attaches warden; "hosts" prints `warden hosts` once and stops
 var benchFilter = Argument("filter", "*");
 var footprintSeconds = Argument("duration", 600);  // Footprint, FleetFootprint: how long to measure
-var fleetAgents = Argument("agents", 5000);          // FleetFootprint: simulated agents
+var fleetAgents = Argument("agents", 5000);          // FleetFootprint, TuiFootprint: simulated agents
 var fleetGc = Argument("gc", "default");             // FleetFootprint: the aggregator's collector (default, workstation, server-static)
+var tuiIncidents = Argument("incidents", 2000);      // TuiFootprint: open incidents raised through ingest
+var tuiScreen = Argument("screen", "200x60");        // TuiFootprint: terminal size
 
 var root = MakeAbsolute(Directory("."));
 var artifacts = root.Combine("artifacts");
@@ -197,6 +201,14 @@ Task("Footprint")
 Task("FleetFootprint").Does(() =>
 {
     Dotnet($"run -c Release --project tests/Warden.Benchmarks -- fleet-footprint --agents {fleetAgents} --duration {footprintSeconds} --gc {fleetGc} --out \"{artifacts.Combine("fleet-footprint")}\"");
+});
+
+Task("TuiFootprint")
+    .IsDependentOn("PublishTui")
+    .Does(() =>
+{
+    var seconds = HasArgument("duration") ? footprintSeconds : 60;
+    Dotnet($"run -c Release --project tests/Warden.Benchmarks -- tui-footprint --hosts {fleetAgents} --incidents {tuiIncidents} --seconds {seconds} --screen {tuiScreen} --warden \"{publishDir.CombineWithFilePath("warden")}\" --out \"{artifacts.Combine("tui-footprint")}\"");
 });
 
 RunTarget(target);

@@ -5,6 +5,10 @@ if (args.FirstOrDefault() == "fleet-footprint")
 {
     return await Warden.Benchmarks.Ingest.FleetFootprint.RunAsync(args[1..]);
 }
+if (args.FirstOrDefault() == "tui-footprint")
+{
+    return await Warden.Benchmarks.Tui.TuiFootprint.RunAsync(args[1..]);
+}
 // --filter '*CatchUp*' runs the catch-up measurement of the published programs (not a
 // BenchmarkDotNet benchmark: it times real processes); any other filter goes to BenchmarkDotNet.
 var filter = Argument("--filter") ?? "*";

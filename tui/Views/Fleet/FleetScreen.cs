@@ -33,6 +33,7 @@ internal sealed class FleetScreen : IScreen
     [
         new("Enter", "open the host under the cursor"),
         .. QueryTable<FleetRow>.SortKeys,
+        .. QueryTable<FleetRow>.LetterHelp(FleetColumns.All),
         new("HEALTH", "score and band: 100 healthy, 80-99 degraded, <80 unhealthy"),
         new("SYS..SEC", "component scores; ~ degraded, ! unhealthy, - no data"),
         new("AGENT", "connected: streaming now; stale: the agent is not connected"),

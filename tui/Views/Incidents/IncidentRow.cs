@@ -29,13 +29,13 @@ internal sealed record IncidentRow(IncidentSummary Incident, string AgeSla, bool
 
     public static readonly IReadOnlyList<TableColumn<IncidentRow>> Columns =
     [
-        new("TITLE", 16, r => r.Incident.Title, RowOrder.By<IncidentRow>(r => r.Incident.Title)),
-        new("ID", 5, r => r.Key, RowOrder.By<IncidentRow>(r => (double?)r.Incident.Id)) { RightAligned = true },
-        new("SEV", 3, r => IncidentWords.Severity(r.Incident.Severity), RowOrder.By<IncidentRow>(r => (double?)r.Incident.Severity)) { Band = r => r.SeverityBand },
-        new("STATE", 13, r => r.State, RowOrder.By<IncidentRow>(r => (double?)r.Incident.State)),
-        new("AGE / SLA", 14, r => r.AgeSla, RowOrder.By<IncidentRow>(r => (TimeSpan?)r.Age)) { Band = r => r.PastSla ? ScoreBand.Unhealthy : ScoreBand.NoData },
-        new("HOSTS", 12, r => IncidentText.Hosts(r.Incident), RowOrder.By<IncidentRow>(r => IncidentText.Hosts(r.Incident))),
-        new("SCOPE", 9, r => IncidentWords.Scope(r.Incident.Scope), RowOrder.By<IncidentRow>(r => (double?)r.Incident.Scope)) { Optional = true },
+        new("TITLE", 16, r => r.Incident.Title, RowOrder.By<IncidentRow>(r => r.Incident.Title)) { SortKey = 'N' },
+        new("ID", 5, r => r.Key, RowOrder.By<IncidentRow>(r => (double?)r.Incident.Id)) { RightAligned = true, SortKey = 'I' },
+        new("SEV", 3, r => IncidentWords.Severity(r.Incident.Severity), RowOrder.By<IncidentRow>(r => (double?)r.Incident.Severity)) { Band = r => r.SeverityBand, SortKey = 'S' },
+        new("STATE", 13, r => r.State, RowOrder.By<IncidentRow>(r => (double?)r.Incident.State)) { SortKey = 'T' },
+        new("AGE / SLA", 14, r => r.AgeSla, RowOrder.By<IncidentRow>(r => (TimeSpan?)r.Age)) { Band = r => r.PastSla ? ScoreBand.Unhealthy : ScoreBand.NoData, SortKey = 'A' },
+        new("HOSTS", 12, r => IncidentText.Hosts(r.Incident), RowOrder.By<IncidentRow>(r => IncidentText.Hosts(r.Incident))) { SortKey = 'H' },
+        new("SCOPE", 9, r => IncidentWords.Scope(r.Incident.Scope), RowOrder.By<IncidentRow>(r => (double?)r.Incident.Scope)) { Optional = true, SortKey = 'C' },
     ];
 
     public const int SeverityColumn = 2;

@@ -42,13 +42,23 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
 
     public int Depth => _stack.Count;
 
-    /// <summary>Opens <paramref name="name"/> as the only view; false (with a message) when it cannot.</summary>
-    public bool Jump(string name)
+    /// <summary>
+    /// Opens <paramref name="name"/> as the only view, given <paramref name="arguments"/> (the words after
+    /// its name, `:incidents p1`) when there are any; false (with a message) when it cannot.
+    /// </summary>
+    public bool Jump(string name, string arguments = "")
     {
         IScreen? screen = _catalog.Open(name, out string message);
         if (screen is null)
         {
             Flash(message);
+            return false;
+        }
+
+        if (arguments.Length > 0 && !screen.Apply(arguments, out string error))
+        {
+            screen.Dispose();
+            Flash(error);
             return false;
         }
 
@@ -302,7 +312,8 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
             return;
         }
 
-        Jump(name);
+        int space = name.IndexOf(' ', StringComparison.Ordinal);
+        Jump(space < 0 ? name : name[..space], space < 0 ? string.Empty : name[(space + 1)..].Trim());
     }
 
     private void Pop()

@@ -31,6 +31,16 @@ internal interface IScreen : IDisposable
     /// <summary>The feed this screen shows, for the banner and status line; null means the host feed.</summary>
     Model.IFeedStatus? Feed => null;
 
+    /// <summary>
+    /// The words after the view's name in the command bar (`:incidents p1 ack`); false with a message
+    /// naming what was wrong when the screen cannot take them.
+    /// </summary>
+    bool Apply(string arguments, out string error)
+    {
+        error = $":{Name} takes nothing after its name (got '{arguments}')";
+        return false;
+    }
+
     /// <summary>A key the shell did not take: return true if it was this screen's.</summary>
     bool HandleKey(Key key, IScreenHost host);
 }

@@ -6,9 +6,10 @@ using Terminal.Gui.Views;
 namespace Warden.Tui.Views.Tables;
 
 /// <summary>
-/// A TableView showing rows through a <see cref="TableQuery{TRow}"/>: columns fitted to the width,
-/// score cells coloured (unless colours are off), and the cursor kept on the same row (by key) when
-/// live updates re-sort the table.
+/// A table showing rows through a <see cref="TableQuery{TRow}"/>: columns fitted to the width,
+/// score cells coloured (unless colours are off; <see cref="PaintedTableView{TRow}"/> paints them),
+/// and the cursor kept on the same row (by key) when live updates re-sort the table. The column
+/// styles still tell the TableView the widths, which its cursor and scrolling go by.
 /// </summary>
 internal sealed class QueryTable<TRow>
 {
@@ -19,6 +20,7 @@ internal sealed class QueryTable<TRow>
     private readonly bool _colors;
     private IEnumerable<TRow> _all = [];
     private QueryTableSource<TRow> _source;
+    private int _firstWidth;
 
     public QueryTable(IReadOnlyList<TableColumn<TRow>> columns, TableQuery<TRow> query, Func<TRow, string> key, int minFirst, int wantFirst, bool colors)
     {
@@ -30,9 +32,10 @@ internal sealed class QueryTable<TRow>
         Query = query;
         _source = new QueryTableSource<TRow>([], columns);
         // Widths are fixed per column, so only the rows on screen need measuring (not all 5,000).
-        View = new TableView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true, UseAllRowsForContentCalculation = false, Table = _source };
+        View = new PaintedTableView<TRow>(() => new TablePaint<TRow>(_source.ColumnList, _firstWidth, _source.RowList, _colors) { SortColumn = Query.SortColumn, Descending = Query.Descending }) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true, UseAllRowsForContentCalculation = false, Table = _source };
         ApplyStyle(View.Style);
         Shown = columns.Count;
+        _firstWidth = minFirst;
         View.ViewportChanged += (_, _) => Fit();
     }
 
@@ -85,10 +88,34 @@ internal sealed class QueryTable<TRow>
         View.Update();
     }
 
-    /// <summary>o sorts by the next shown column, O reverses; false for any other key.</summary>
+    /// <summary>
+    /// The help lines for the columns' sort letters ("N HOST, S HEALTH, ..."), wrapped to fit 80
+    /// columns; none when no column has one.
+    /// </summary>
+    public static IReadOnlyList<Shell.KeyHelp> LetterHelp(IReadOnlyList<TableColumn<TRow>> columns)
+    {
+        string[] keys = columns.Where(c => c.SortKey is not null).Select(c => $"{c.SortKey} {c.Header}").ToArray();
+        var lines = new List<Shell.KeyHelp>();
+        for (int i = 0; i < keys.Length; i += 5)
+        {
+            string what = string.Join(", ", keys.Skip(i).Take(5)) + (i + 5 >= keys.Length ? "; again: reverse" : ",");
+            lines.Add(i == 0 ? new("Shift+letter", $"sort: {what}") : new(string.Empty, $"      {what}"));
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// o sorts by the next shown column, O reverses, a column's capital letter sorts by it (again:
+    /// reverses); false for any other key.
+    /// </summary>
     public bool HandleSortKey(Key key)
     {
-        if (key == Key.O)
+        if (SortColumnFor(key) is int column)
+        {
+            Query.SortBy(column);
+        }
+        else if (key == Key.O)
         {
             Query.NextSortColumn(Shown);
         }
@@ -103,6 +130,24 @@ internal sealed class QueryTable<TRow>
 
         Rebuild();
         return true;
+    }
+
+    private int? SortColumnFor(Key key)
+    {
+        if (key.IsCtrl || key.IsAlt || !key.TryGetPrintableRune(out System.Text.Rune rune) || !System.Text.Rune.IsUpper(rune))
+        {
+            return null;
+        }
+
+        for (int c = 0; c < _columns.Count; c++)
+        {
+            if (_columns[c].SortKey is char letter && letter == rune.Value)
+            {
+                return c;
+            }
+        }
+
+        return null;
     }
 
     private int? IndexOf(string key)
@@ -128,6 +173,7 @@ internal sealed class QueryTable<TRow>
             return;
         }
 
+        _firstWidth = firstWidth;
         first.MaxWidth = firstWidth;
         first.MinWidth = firstWidth;
         Shown = shown;
@@ -150,11 +196,6 @@ internal sealed class QueryTable<TRow>
             if (column.RightAligned)
             {
                 columnStyle.Alignment = Alignment.End;
-            }
-
-            if (_colors && column.Band is Func<TRow, Formatting.ScoreBand> band)
-            {
-                columnStyle.ColorGetter = args => args.RowIndex < _source.Rows ? ScorePalette.For(band(_source.RowList[args.RowIndex]), args.RowScheme) : null;
             }
         }
     }

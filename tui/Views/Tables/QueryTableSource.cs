@@ -12,6 +12,8 @@ internal sealed class QueryTableSource<TRow>(IReadOnlyList<TRow> rows, IReadOnly
 
     public IReadOnlyList<TRow> RowList => rows;
 
+    public IReadOnlyList<TableColumn<TRow>> ColumnList => columns;
+
     public string[] ColumnNames => _headers;
 
     public int Columns => _headers.Length;

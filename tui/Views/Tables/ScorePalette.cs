@@ -17,18 +17,4 @@ internal static class ScorePalette
         ScoreBand.Unhealthy => Color.BrightRed,
         _ => null,
     };
-
-    /// <summary>The row's own scheme with the band's foreground; null (the row's scheme) for no data.</summary>
-    public static Scheme? For(ScoreBand band, Scheme rowScheme)
-    {
-        if (Foreground(band) is not Color foreground)
-        {
-            return null;
-        }
-
-        return new Scheme(rowScheme)
-        {
-            Normal = new Attribute(foreground, rowScheme.Normal.Background),
-        };
-    }
 }

@@ -12,6 +12,9 @@ internal sealed record TableColumn<TRow>(string Header, int Width, Func<TRow, st
 
     public bool Optional { get; init; }
 
+    /// <summary>The capital letter that sorts by this column (k9s: Shift+N sorts by name); null for none.</summary>
+    public char? SortKey { get; init; }
+
     /// <summary>When set, the cell is coloured by the score band it returns.</summary>
     public Func<TRow, ScoreBand>? Band { get; init; }
 }

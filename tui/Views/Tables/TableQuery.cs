@@ -23,6 +23,19 @@ internal sealed class TableQuery<TRow>(IReadOnlyList<TableColumn<TRow>> columns,
 
     public void ReverseSort() => Descending = !Descending;
 
+    /// <summary>Sorts by <paramref name="column"/> ascending; when it is already the sort column, reverses instead.</summary>
+    public void SortBy(int column)
+    {
+        if (column == SortColumn)
+        {
+            ReverseSort();
+            return;
+        }
+
+        SortColumn = column;
+        Descending = false;
+    }
+
     public List<TRow> Apply(IEnumerable<TRow> rows, int shownColumns)
     {
         List<TRow> result = Filter.Length == 0 ? rows.ToList() : rows.Where(r => Matches(r, shownColumns)).ToList();
