@@ -168,6 +168,26 @@ internal sealed class ConsoleHarness : IDisposable
         return lines[Array.FindLastIndex(lines, l => l.StartsWith('└')) - 1];
     }
 
+    /// <summary>The help screen's text from its top to its end, paging down (PgDn) while it scrolls.</summary>
+    public string HelpText()
+    {
+        var pages = new System.Text.StringBuilder(Screen());
+        for (int page = 0; page < 20; page++)
+        {
+            string before = Screen();
+            Press(Key.PageDown);
+            string after = Screen();
+            if (after == before)
+            {
+                break;
+            }
+
+            pages.Append('\n').Append(after);
+        }
+
+        return pages.ToString();
+    }
+
     /// <summary>The line of the table that shows <paramref name="host"/>.</summary>
     public string RowOf(string host) => Lines().Single(l => l.Contains(host, StringComparison.Ordinal));
 

@@ -48,17 +48,10 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
     /// </summary>
     public bool Jump(string name, string arguments = "")
     {
-        IScreen? screen = _catalog.Open(name, out string message);
+        IScreen? screen = _catalog.Open(name, arguments, out string message);
         if (screen is null)
         {
             Flash(message);
-            return false;
-        }
-
-        if (arguments.Length > 0 && !screen.Apply(arguments, out string error))
-        {
-            screen.Dispose();
-            Flash(error);
             return false;
         }
 

@@ -40,11 +40,20 @@ internal sealed class ScreenCatalog
         return this;
     }
 
-    /// <summary>Opens the named view; otherwise null and the message to show.</summary>
+    /// <summary>Opens the view a command names (`report 7d`); otherwise null and the message to show.</summary>
     public IScreen? Open(string command, out string message)
     {
         string[] words = command.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        string name = words.Length > 0 ? words[0] : string.Empty, argument = words.Length > 1 ? words[1] : string.Empty;
+        return Open(words.Length > 0 ? words[0] : string.Empty, words.Length > 1 ? words[1] : string.Empty, out message);
+    }
+
+    /// <summary>
+    /// Opens the named view given the words after its name: a view added with an argument takes them
+    /// when it is made, any other view through <see cref="IScreen.Apply"/> (`:incidents p1 ack`);
+    /// otherwise null and the message to show.
+    /// </summary>
+    public IScreen? Open(string name, string argument, out string message)
+    {
         if (_withArgument.TryGetValue(name, out ScreenWithArgument? withArgument))
         {
             return withArgument(argument, out message);
@@ -52,8 +61,15 @@ internal sealed class ScreenCatalog
 
         if (_factories.TryGetValue(name, out Func<IScreen>? factory))
         {
-            message = argument.Length > 0 ? $":{name} takes no argument (got '{argument}')" : string.Empty;
-            return argument.Length > 0 ? null : factory();
+            IScreen screen = factory();
+            if (argument.Length > 0 && !screen.Apply(argument, out message))
+            {
+                screen.Dispose();
+                return null;
+            }
+
+            message = string.Empty;
+            return screen;
         }
 
         message = _unavailable.TryGetValue(name, out string? reason)

@@ -18,7 +18,6 @@ namespace Warden.Tui.Views.Tables;
 /// </summary>
 internal sealed class PaintedTableView<TRow> : TableView
 {
-    private const int HeaderLines = 2;
     private readonly Func<TablePaint<TRow>> _paint;
 
     public PaintedTableView(Func<TablePaint<TRow>> paint)
@@ -38,11 +37,17 @@ internal sealed class PaintedTableView<TRow> : TableView
         SetAttribute(normal);
         Move(0, 0);
         AddStr(paint.HeaderLine(viewport.Width));
-        Move(0, 1);
-        AddStr(paint.RuleLine(viewport.Width));
-        for (int line = HeaderLines; line < viewport.Height; line++)
+        // The rule under the header follows the style, as the TableView's cursor and scrolling do.
+        int headerLines = Style.ShowHorizontalHeaderUnderline ? 2 : 1;
+        if (headerLines == 2)
         {
-            int row = RowOffset + line - HeaderLines;
+            Move(0, 1);
+            AddStr(paint.RuleLine(viewport.Width));
+        }
+
+        for (int line = headerLines; line < viewport.Height; line++)
+        {
+            int row = RowOffset + line - headerLines;
             Move(0, line);
             if (row < paint.Rows.Count)
             {

@@ -140,7 +140,7 @@ public sealed class ConsoleShellTests : IDisposable
 
         _console.Type("?");
 
-        string screen = _console.Screen();
+        string screen = _console.HelpText();
         Assert.Contains("warden · hosts › help", screen);
         foreach (KeyHelp key in fleet.Keys.Concat(GlobalKeys.All))
         {

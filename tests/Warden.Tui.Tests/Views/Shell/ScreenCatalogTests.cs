@@ -58,6 +58,6 @@ public sealed class ScreenCatalogTests
         Assert.Null(_catalog.Open("with bad", out string bad));
         Assert.Equal("bad argument", bad);
         Assert.Null(_catalog.Open("probe 7d", out string none));
-        Assert.Equal(":probe takes no argument (got '7d')", none);
+        Assert.Equal(":probe takes nothing after its name (got '7d')", none);
     }
 }

@@ -205,11 +205,29 @@ public sealed class SilenceKeysTests : IAsyncLifetime
     {
         OpenIncidents(_console);
         _console.Type("?");
-        string help = _console.Screen();
+        string help = _console.HelpText();
         Assert.Contains("comment on the incident (asks first)", help);
         Assert.Contains("silence it: for how long, which scope, why (asks first)", help);
         Assert.Contains(":report 7d", help);
         Assert.Contains(":silences", help);
+    }
+
+    [Fact]
+    public void Help_longer_than_the_screen_scrolls_and_says_which_lines_show()
+    {
+        OpenIncidents(_console);
+        _console.Type("?");
+        Assert.Contains("lines 1-", _console.Screen());
+        Assert.DoesNotContain("answer a confirmation", _console.Screen());
+
+        _console.Press(Key.End);
+        Assert.Contains("answer a confirmation", _console.Screen());
+        Assert.DoesNotContain("Keys in incidents", _console.Screen());
+
+        _console.Press(Key.Home);
+        Assert.Contains("Keys in incidents", _console.Screen());
+        _console.Press(Key.Esc);
+        Assert.DoesNotContain("› help", _console.Screen());
     }
 
     private static void OpenIncidents(ConsoleHarness console)
