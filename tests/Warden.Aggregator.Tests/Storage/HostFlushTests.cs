@@ -37,27 +37,29 @@ public sealed class HostFlushTests : IDisposable
     }
 
     [Fact]
-    public void After_a_crash_the_pages_after_the_last_flush_restore_dedupe_latest_readings_and_last_seen()
+    public void After_a_crash_the_receipts_after_the_last_flush_restore_dedupe_last_seen_and_interval_and_readings_are_those_of_the_flush()
     {
-        using (var store = new LiteDbSiteStore(DbPath, TimeSpan.FromHours(1)))
+        using (var store = new LiteDbSiteStore(DbPath, TimeSpan.FromSeconds(3)))
         {
-            store.RecordHello(Hello("web-01"), T0);
+            store.RecordHello(Hello("web-01"), T0); // the first commit flushes
             store.StoreSamples("web-02", Batch(1, cpu: 5), T0); // a host that never said Hello: only in the pages
             for (ulong s = 1; s <= 4; s++)
             {
-                store.StoreSamples("web-01", Batch(s, cpu: s * 10), T0.AddSeconds(s));
+                store.StoreSamples("web-01", Batch(s, cpu: s * 10), T0.AddSeconds(s)); // the commit at 3 s flushes
             }
             store.Backup(CrashImage);
         }
-        Assert.Equal(0, StoredHostDocument(CrashImage, "web-01").LastSequence);
+        Assert.Equal(3, StoredHostDocument(CrashImage, "web-01").LastSequence);
 
         using var reopened = new LiteDbSiteStore(CrashImage);
         var host = reopened.FindHost("web-01")!;
         Assert.Equal(("machine-web-01", 4L, T0.AddSeconds(4).UtcDateTime, T0.UtcDateTime), (host.MachineId, host.LastSequence, host.LastSeen, host.FirstSeen));
-        Assert.Equal(40, host.Latest.Single(r => r.Name == "cpu.busy_pct").Last);
+        Assert.Equal(30, host.Latest.Single(r => r.Name == "cpu.busy_pct").Last); // a receipt has no readings: those of the flush
         Assert.Equal(10, host.ShipIntervalSeconds);
+        Assert.Equal(StoreOutcome.Duplicate, reopened.StoreSamples("web-01", Batch(4, cpu: 40), T0.AddSeconds(9)));
         Assert.Equal(StoreOutcome.Duplicate, reopened.StoreSamples("web-01", Batch(3, cpu: 30), T0.AddSeconds(9)));
         Assert.Equal(StoreOutcome.Stored, reopened.StoreSamples("web-01", Batch(5, cpu: 50), T0.AddSeconds(9)));
+        Assert.Equal(50, reopened.FindHost("web-01")!.Latest.Single(r => r.Name == "cpu.busy_pct").Last);
         Assert.Equal(StoreOutcome.Duplicate, reopened.StoreSamples("web-02", Batch(1, cpu: 5), T0.AddSeconds(9)));
         Assert.Equal(["web-01", "web-02"], reopened.Hosts().Select(h => h.Id));
     }
