@@ -190,12 +190,25 @@ public sealed class LiteDbSiteStore : ISiteStore
 
     public int DeleteEventsBefore(DateTimeOffset cutoff, int max) => DeleteBefore("events", cutoff, max);
 
+    /// <summary>
+    /// Writes the hosts behind their pages first, so that the copy holds every host's latest
+    /// readings (receipt pages replayed at open would not bring them back), then copies the file.
+    /// </summary>
     public void Backup(string destination)
+    {
+        lock (_ingest)
+        {
+            FlushBehind();
+            CopyAsIs(destination);
+        }
+    }
+
+    /// <summary>The data file as a crash would leave it: host documents behind their pages stay behind (tests of replay).</summary>
+    internal void CopyAsIs(string destination)
     {
         lock (_writer)
         {
-            // After a checkpoint with no transaction open the data file holds everything committed;
-            // host documents behind their pages are brought up by replay when the copy is opened.
+            // After a checkpoint with no transaction open the data file holds everything committed.
             _db.Checkpoint();
             DatabaseCopy.CopyDataFile(Path, destination);
         }
@@ -296,15 +309,7 @@ public sealed class LiteDbSiteStore : ISiteStore
         {
             lock (_ingest)
             {
-                if (_state.Behind > 0)
-                {
-                    var through = _nextPage - 1;
-                    WriteDurably(() =>
-                    {
-                        _hosts.Upsert(_state.ToFlush(NoHosts));
-                        StoreFormat.SetHostsThroughPage(_db, through);
-                    });
-                }
+                FlushBehind();
             }
         }
         finally
@@ -312,5 +317,21 @@ public sealed class LiteDbSiteStore : ISiteStore
             _db.Dispose();
             _ownership.Dispose();
         }
+    }
+
+    // Called under _ingest.
+    private void FlushBehind()
+    {
+        if (_state.Behind == 0)
+        {
+            return;
+        }
+        var through = _nextPage - 1;
+        WriteDurably(() =>
+        {
+            _hosts.Upsert(_state.ToFlush(NoHosts));
+            StoreFormat.SetHostsThroughPage(_db, through);
+        });
+        _state.Committed(NoHosts, new HashSet<string>(), through, DateTime.MinValue);
     }
 }

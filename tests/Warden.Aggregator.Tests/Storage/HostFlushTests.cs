@@ -26,12 +26,12 @@ public sealed class HostFlushTests : IDisposable
         store.StoreSamples("web-01", Batch(1, cpu: 10), T0.AddSeconds(1));
         store.StoreSamples("web-01", Batch(2, cpu: 20), T0.AddSeconds(2));
         Assert.Equal(1, store.HostsBehind);
-        store.Backup(CrashImage);
+        store.CopyAsIs(CrashImage);
         Assert.Equal(0, StoredHostDocument(CrashImage, "web-01").LastSequence);
 
         store.StoreSamples("web-01", Batch(3, cpu: 30), T0.AddSeconds(5));
         Assert.Equal(0, store.HostsBehind);
-        store.Backup(CrashImage);
+        store.CopyAsIs(CrashImage);
         Assert.Equal(3, StoredHostDocument(CrashImage, "web-01").LastSequence);
         Assert.Equal(3, HostsThroughPage(CrashImage));
     }
@@ -47,7 +47,7 @@ public sealed class HostFlushTests : IDisposable
             {
                 store.StoreSamples("web-01", Batch(s, cpu: s * 10), T0.AddSeconds(s)); // the commit at 3 s flushes
             }
-            store.Backup(CrashImage);
+            store.CopyAsIs(CrashImage);
         }
         Assert.Equal(3, StoredHostDocument(CrashImage, "web-01").LastSequence);
 
@@ -72,7 +72,7 @@ public sealed class HostFlushTests : IDisposable
             store.RecordHello(Hello("web-01"), T0);
             store.StoreSamples("web-01", Batch(1, cpu: 10), T0.AddSeconds(1));
             store.StoreEvents("web-01", LiteDbSiteStoreTests.Events(2, T0, Heal(HealOutcome.Succeeded)), T0.AddSeconds(2));
-            store.Backup(CrashImage);
+            store.CopyAsIs(CrashImage);
         }
         var written = StoredHostDocument(CrashImage, "web-01");
         Assert.Equal((2L, 1L), (written.LastSequence, written.Heals.Succeeded));
@@ -82,6 +82,23 @@ public sealed class HostFlushTests : IDisposable
         Assert.Equal((2L, 1L, T0.AddSeconds(2).UtcDateTime), (host.LastSequence, host.Heals.Succeeded, host.LastSeen));
         Assert.Equal(10, host.Latest.Single().Last);
         Assert.Equal(StoreOutcome.Duplicate, reopened.StoreSamples("web-01", Batch(1, cpu: 10), T0.AddSeconds(3)));
+    }
+
+    [Fact]
+    public void A_backup_writes_the_hosts_behind_first_so_the_copy_has_their_latest_readings()
+    {
+        var copy = _dir.File("backup.db");
+        using (var store = new LiteDbSiteStore(DbPath, TimeSpan.FromHours(1)))
+        {
+            store.StoreSamples("web-01", Batch(1, cpu: 10), T0); // the first commit flushes
+            store.StoreSamples("web-01", Batch(2, cpu: 20), T0.AddSeconds(1));
+            Assert.Equal(1, store.HostsBehind);
+            store.Backup(copy);
+            Assert.Equal(0, store.HostsBehind);
+        }
+        using var restored = new LiteDbSiteStore(copy);
+        var host = restored.FindHost("web-01")!;
+        Assert.Equal((2L, 20.0), (host.LastSequence, host.Latest.Single().Last));
     }
 
     [Fact]

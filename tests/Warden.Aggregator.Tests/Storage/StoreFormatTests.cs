@@ -69,7 +69,7 @@ public sealed class StoreFormatTests : IDisposable
         {
             store.StoreSamples("web-01", Batch(1, cpu: 10), T0);
             store.StoreSamples("web-01", Batch(2, cpu: 20), T0.AddSeconds(1));
-            store.Backup(_dir.File("crash.db")); // page 2 is after the last host flush
+            store.CopyAsIs(_dir.File("crash.db")); // page 2 is after the last host flush
         }
         using (var db = LiteDbSiteStore.Open(_dir.File("crash.db")))
         {
