@@ -2,7 +2,7 @@ namespace Warden.Aggregator.Storage;
 
 /// <summary>
 /// What one StoreBatch changes, worked out before anything is written: each record deduped by
-/// (host, sequence), the sample batches for the commit's page, the event batches, and each changed
+/// (host, sequence), the sample batches' receipts for the commit's page, the event batches, and each changed
 /// host (a copy: held views never change under their readers) and check once.
 /// </summary>
 internal sealed class BatchCommit
@@ -61,7 +61,11 @@ internal sealed class BatchCommit
         SequenceRanges.Add(host.Stored, (long)record.Sequence);
         if (record.Samples is { } samples)
         {
-            Samples.Add(new StoredBatch { Host = record.Host, Sequence = (long)samples.Sequence, ReceivedAt = now, Payload = record.Encoded });
+            Samples.Add(new StoredBatch
+            {
+                Host = record.Host, Sequence = (long)samples.Sequence, ReceivedAt = now,
+                WindowStart = samples.WindowStart?.ToDateTime() ?? now, WindowEnd = samples.WindowEnd?.ToDateTime() ?? now,
+            });
             RecordEffects.ApplySamples(host, samples, now);
         }
         else if (record.Events is { } events)

@@ -49,7 +49,9 @@ internal sealed class HostState(TimeSpan flushInterval)
     /// <summary>
     /// Applies a sample batch found in a page after ThroughPage at open. Replay is idempotent: a
     /// host document written after the page (an event commit) already has the batch, and applying
-    /// it again changes nothing.
+    /// it again changes nothing. A receipt (format 3) brings back the dedupe mark, last seen, last
+    /// sequence and shipping interval; the latest readings stay those of the host's last flush
+    /// until its next batch arrives (at most Ingest:HostFlushSeconds behind, after a crash only).
     /// </summary>
     public void Replay(StoredBatch batch)
     {
@@ -58,7 +60,14 @@ internal sealed class HostState(TimeSpan flushInterval)
             _hosts[batch.Host] = host = new StoredHost { Id = batch.Host, FirstSeen = batch.ReceivedAt };
         }
         SequenceRanges.Add(host.Stored, batch.Sequence);
-        RecordEffects.ApplySamples(host, batch.ToBatch(), batch.ReceivedAt);
+        if (batch.HasReadings)
+        {
+            RecordEffects.ApplySamples(host, batch.ToBatch(), batch.ReceivedAt);
+        }
+        else
+        {
+            RecordEffects.ApplyReceipt(host, batch.Sequence, batch.ReceivedAt, batch.WindowStart, batch.WindowEnd);
+        }
         _behind.Add(host.Id);
     }
 

@@ -34,7 +34,7 @@ public interface ISiteStore : IDisposable
     /// <summary>Current check states, of one host or of all.</summary>
     IReadOnlyList<StoredCheck> Checks(string? host = null);
 
-    /// <summary>The host's sample batches with sequence above <paramref name="afterSequence"/>, oldest first.</summary>
+    /// <summary>The host's sample batches with sequence above <paramref name="afterSequence"/>, oldest first: receipts (host, sequence, received, window), with readings only from pages of storage formats 1 and 2.</summary>
     IReadOnlyList<StoredBatch> Samples(string host, ulong afterSequence = 0, int limit = 1000);
 
     /// <summary>The host's stored event batches, oldest first.</summary>

@@ -22,7 +22,7 @@ public sealed class IngestRecord
 
     public EventBatch? Events { get; private init; }
 
-    /// <summary>The sample or event batch in wire form, encoded by the record's stream rather than by the single writer.</summary>
+    /// <summary>The event batch in wire form, encoded by the record's stream rather than by the single writer (sample batches are stored as receipts, not encoded).</summary>
     public byte[] Encoded { get; private init; } = [];
 
     /// <summary>The record's sequence; 0 for a Hello, which has none.</summary>
@@ -30,7 +30,7 @@ public sealed class IngestRecord
 
     public static IngestRecord Of(Hello hello, DateTimeOffset at) => new(hello.Host, at) { Hello = hello };
 
-    public static IngestRecord Of(string host, SampleBatch batch, DateTimeOffset at) => new(host, at) { Samples = batch, Encoded = batch.ToByteArray() };
+    public static IngestRecord Of(string host, SampleBatch batch, DateTimeOffset at) => new(host, at) { Samples = batch };
 
     public static IngestRecord Of(string host, EventBatch batch, DateTimeOffset at) => new(host, at) { Events = batch, Encoded = batch.ToByteArray() };
 }

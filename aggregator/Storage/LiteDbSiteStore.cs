@@ -8,9 +8,10 @@ namespace Warden.Aggregator.Storage;
 /// The site's state in one LiteDB file, opened in direct mode by this process alone. LiteDB's
 /// commit hands pages to a background writer; a checkpoint waits for that writer and flushes the
 /// data file, so a batch of records is one transaction plus one checkpoint before it returns (and
-/// its records can be acked). A commit writes one compressed page of all its sample batches, its
-/// event batches and checks, and host documents only as HostState decides; the page is compressed
-/// before the writer lock is taken, so the incident store's writes wait only for LiteDB itself.
+/// its records can be acked). A commit writes one page of receipts of all its sample batches (a few
+/// tens of bytes each: their readings are not the site's state, DESIGN.md), its event batches in
+/// full and checks, and host documents only as HostState decides; the page is encoded before the
+/// writer lock is taken, so the incident store's writes wait only for LiteDB itself.
 /// Reads may run beside writes; hosts are read from memory.
 /// </summary>
 public sealed class LiteDbSiteStore : ISiteStore
@@ -141,7 +142,11 @@ public sealed class LiteDbSiteStore : ISiteStore
     public IReadOnlyList<StoredCheck> Checks(string? host = null) =>
         host is null ? _checks.FindAll().ToList() : _checks.Find(c => c.Host == host).ToList();
 
-    /// <summary>Reads every page: for tests, backups and tools, not for the ingest path (live views use the recent window).</summary>
+    /// <summary>
+    /// The host's stored sample batches, read from every page: receipts (format 3) and, from pages
+    /// of older formats, batches with readings. For tests and tools, not for the ingest path (live
+    /// views and evidence use the fleet's recent window).
+    /// </summary>
     public IReadOnlyList<StoredBatch> Samples(string host, ulong afterSequence = 0, int limit = 1000) =>
         _samples.FindAll().SelectMany(p => SamplePage.Decode(p))
             .Where(b => b.Host == host && b.Sequence > (long)afterSequence)
@@ -195,12 +200,25 @@ public sealed class LiteDbSiteStore : ISiteStore
 
     public int DeleteEventsBefore(DateTimeOffset cutoff, int max) => DeleteBefore("events", cutoff, max);
 
+    /// <summary>
+    /// Writes the hosts behind their pages first, so that the copy holds every host's latest
+    /// readings (receipt pages replayed at open would not bring them back), then copies the file.
+    /// </summary>
     public void Backup(string destination)
+    {
+        lock (_ingest)
+        {
+            FlushBehind();
+            CopyAsIs(destination);
+        }
+    }
+
+    /// <summary>The data file as a crash would leave it: host documents behind their pages stay behind (tests of replay).</summary>
+    internal void CopyAsIs(string destination)
     {
         lock (_writer)
         {
-            // After a checkpoint with no transaction open the data file holds everything committed;
-            // host documents behind their pages are brought up by replay when the copy is opened.
+            // After a checkpoint with no transaction open the data file holds everything committed.
             _db.Checkpoint();
             DatabaseCopy.CopyDataFile(Path, destination);
         }
@@ -301,15 +319,7 @@ public sealed class LiteDbSiteStore : ISiteStore
         {
             lock (_ingest)
             {
-                if (_state.Behind > 0)
-                {
-                    var through = _nextPage - 1;
-                    WriteDurably(() =>
-                    {
-                        _hosts.Upsert(_state.ToFlush(NoHosts));
-                        StoreFormat.SetHostsThroughPage(_db, through);
-                    });
-                }
+                FlushBehind();
             }
         }
         finally
@@ -317,5 +327,21 @@ public sealed class LiteDbSiteStore : ISiteStore
             _db.Dispose();
             _ownership.Dispose();
         }
+    }
+
+    // Called under _ingest.
+    private void FlushBehind()
+    {
+        if (_state.Behind == 0)
+        {
+            return;
+        }
+        var through = _nextPage - 1;
+        WriteDurably(() =>
+        {
+            _hosts.Upsert(_state.ToFlush(NoHosts));
+            StoreFormat.SetHostsThroughPage(_db, through);
+        });
+        _state.Committed(NoHosts, new HashSet<string>(), through, DateTime.MinValue);
     }
 }

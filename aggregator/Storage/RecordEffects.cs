@@ -19,23 +19,35 @@ internal static class RecordEffects
 
     public static void ApplySamples(StoredHost host, SampleBatch batch, DateTime now)
     {
+        if (ApplyReceipt(host, (long)batch.Sequence, now, batch.WindowStart?.ToDateTime(), batch.WindowEnd?.ToDateTime()))
+        {
+            host.Latest = batch.Readings.Select(ToStored).ToList();
+        }
+    }
+
+    /// <summary>
+    /// What a sample batch does besides its readings: last seen, last sequence, shipping interval.
+    /// Returns whether the batch is the host's newest, so that its readings become the latest.
+    /// </summary>
+    public static bool ApplyReceipt(StoredHost host, long sequence, DateTime now, DateTime? windowStart, DateTime? windowEnd)
+    {
         // The latest receipt wins, also when pages are replayed over a host document written after them.
         host.LastSeen = now > host.LastSeen ? now : host.LastSeen;
-        if ((long)batch.Sequence <= host.LastSequence)
+        if (sequence <= host.LastSequence)
         {
-            return; // a resent older batch must not overwrite newer readings
+            return false; // a resent older batch must not overwrite newer readings
         }
-        host.LastSequence = (long)batch.Sequence;
-        host.Latest = batch.Readings.Select(ToStored).ToList();
-        if (batch.WindowStart is { } start && batch.WindowEnd is { } end)
+        host.LastSequence = sequence;
+        if (windowStart is { } start && windowEnd is { } end)
         {
-            var seconds = (end.ToDateTimeOffset() - start.ToDateTimeOffset()).TotalSeconds;
+            var seconds = (end - start).TotalSeconds;
             // A collect-now window is shorter than the interval; only a longer window can correct it down.
             if (seconds > 0 && (host.ShipIntervalSeconds == 0 || seconds > host.ShipIntervalSeconds * 0.8))
             {
                 host.ShipIntervalSeconds = seconds;
             }
         }
+        return true;
     }
 
     /// <summary>Applies the batch's events; <paramref name="check"/> returns the stored state of a check (creating it).</summary>

@@ -3,13 +3,17 @@ using LiteDB;
 namespace Warden.Aggregator.Storage;
 
 /// <summary>
-/// The storage format of the site's file, kept in one document beside the data. Format 2 writes
-/// compressed sample pages and host documents lazily (HostState); it reads format 1 files, whose
-/// host documents were written with every commit, and upgrades them in place.
+/// The storage format of the site's file, kept in one document beside the data. Format 3 writes
+/// sample pages of receipts without readings (SamplePage) and host documents lazily (HostState).
+/// It opens files of format 2 (pages of wire batches, lazy hosts) and format 1 (the same pages,
+/// host documents written with every commit): their pages after the last host flush are replayed
+/// with their readings, the format document is rewritten as format 3, and the old pages stay
+/// readable beside the new ones until retention deletes them by age.
 /// </summary>
 internal static class StoreFormat
 {
-    public const int Current = 2;
+    public const int Current = 3;
+    private const int Oldest = 2; // a format document first appeared in format 2
     private const string Collection = "store_meta";
     private const string FormatId = "format";
 
@@ -27,9 +31,9 @@ internal static class StoreFormat
             return last?["_id"] is { IsNumber: true } id ? id.AsInt64 : 0;
         }
         var version = doc["Version"];
-        if (!version.IsInt32 || version.AsInt32 != Current)
+        if (!version.IsInt32 || version.AsInt32 < Oldest || version.AsInt32 > Current)
         {
-            throw new StoreFormatException($"database {path} has storage format {version}, and this aggregator reads formats 1 and {Current}: "
+            throw new StoreFormatException($"database {path} has storage format {version}, and this aggregator reads formats 1 to {Current}: "
                 + "run the aggregator version that wrote it, or restore a backup this version made");
         }
         var mark = doc["HostsThroughPage"];

@@ -3,9 +3,10 @@ using Warden.Proto.V1;
 namespace Warden.Aggregator.Storage;
 
 /// <summary>
-/// One sample batch as stored, its readings kept in wire form (a protobuf payload is several times
-/// cheaper to write than a document per reading). The id "host/sequence" makes (host, sequence)
-/// unique, and orders a host's batches by sequence, so per-host queries walk the primary key.
+/// One sample batch as stored on a sample page: its receipt (host, sequence, when received, its
+/// window), and on pages of formats 1 and 2 its readings in wire form. The id "host/sequence" makes
+/// (host, sequence) unique, and orders a host's records by sequence, so per-host queries walk the
+/// primary key (event batches use the same ids).
 /// </summary>
 public sealed class StoredBatch
 {
@@ -21,10 +22,16 @@ public sealed class StoredBatch
 
     public DateTime ReceivedAt { get; set; }
 
-    /// <summary>The SampleBatch as the agent sent it.</summary>
+    /// <summary>The SampleBatch as the agent sent it, on pages of formats 1 and 2; empty on receipt pages (format 3).</summary>
     public byte[] Payload { get; set; } = [];
 
-    public SampleBatch ToBatch() => SampleBatch.Parser.ParseFrom(Payload);
+    /// <summary>Whether the batch's readings were stored (pages of formats 1 and 2).</summary>
+    public bool HasReadings => Payload.Length > 0;
+
+    /// <exception cref="InvalidOperationException">The batch was stored as a receipt, without its readings.</exception>
+    public SampleBatch ToBatch() => HasReadings
+        ? SampleBatch.Parser.ParseFrom(Payload)
+        : throw new InvalidOperationException($"the sample batch {Id} was stored as a receipt, without its readings");
 
     // Zero-padded so that ids sort by sequence within a host.
     public static string IdOf(string host, ulong sequence) => $"{host}/{sequence:D20}";

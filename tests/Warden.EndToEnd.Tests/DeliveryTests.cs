@@ -40,7 +40,7 @@ public class DeliveryTests
 
         Assert.Equal(0, await aggregator.StopAsync());
         Assert.Equal([1L, 2L], StoreFile.SampleSequences(aggregator.DatabasePath, "e2e-dup").Order());
-        Assert.Equal(10, StoreFile.StoredReading(aggregator.DatabasePath, "e2e-dup", 1, "cpu.busy_pct"));
+        Assert.Equal(20, StoreFile.StoredLatestReading(aggregator.DatabasePath, "e2e-dup", "cpu.busy_pct")); // no resend overwrote it
     }
 
     [Fact]

@@ -11,7 +11,7 @@ internal static class StoreFile
     public static List<long> RecordSequences(string databasePath, string host) =>
         [.. SampleSequences(databasePath, host), .. Sequences(databasePath, host, "events")];
 
-    /// <summary>The host's sample batches, from the pages the aggregator writes one per commit.</summary>
+    /// <summary>The host's sample batches (receipts: host, sequence, received, window), from the pages the aggregator writes one per commit.</summary>
     private static List<Warden.Aggregator.Storage.StoredBatch> Samples(string databasePath, string host)
     {
         using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, ReadOnly = true });
@@ -56,9 +56,11 @@ internal static class StoreFile
         Assert.True(stored.Count >= (long)atLeast, $"only {stored.Count} records stored, expected at least {atLeast}");
     }
 
-    public static double StoredReading(string databasePath, string host, long sequence, string name)
+    /// <summary>The host's latest reading as its stored host document holds it (sample batches are stored as receipts, without readings).</summary>
+    public static double StoredLatestReading(string databasePath, string host, string name)
     {
-        var batch = Samples(databasePath, host).Single(b => b.Sequence == sequence);
-        return batch.ToBatch().Readings.Single(r => r.Name == name).Last;
+        using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, ReadOnly = true });
+        var latest = db.GetCollection("hosts").FindById(host)["Latest"].AsArray;
+        return latest.Single(r => r["Name"].AsString == name)["Last"].AsDouble;
     }
 }
