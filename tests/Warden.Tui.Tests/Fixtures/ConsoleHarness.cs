@@ -24,7 +24,8 @@ internal sealed class ConsoleHarness : IDisposable
     private readonly ConsoleApp _console;
 
     /// <param name="aggregator">Where the operator calls go (report, audit, silences, s, c); null leaves them out.</param>
-    public ConsoleHarness(int width = 80, int height = 24, bool readOnly = false, bool colors = false, Uri? aggregator = null, Warden.Tui.Formatting.SparkGlyphs? glyphs = null)
+    /// <param name="refreshEvery">The least time between feed-driven redraws, on <see cref="Time"/>; none by default.</param>
+    public ConsoleHarness(int width = 80, int height = 24, bool readOnly = false, bool colors = false, Uri? aggregator = null, Warden.Tui.Formatting.SparkGlyphs? glyphs = null, TimeSpan? refreshEvery = null)
     {
         _app = Application.Create(new VirtualTimeProvider());
         _app.Init(DriverRegistry.Names.ANSI);
@@ -32,7 +33,7 @@ internal sealed class ConsoleHarness : IDisposable
         State = new HostListState(Time);
         Incidents = new IncidentListState(Time);
         _operatorCalls = aggregator is null ? null : new OperatorCallsOnLoopback(aggregator, Operator);
-        _console = ConsoleApp.Create(_app, State, new ShellOptions(Address, readOnly), colors, post: Post,
+        _console = ConsoleApp.Create(_app, State, new ShellOptions(Address, readOnly) { RefreshEvery = refreshEvery ?? TimeSpan.Zero, Time = Time }, colors, post: Post,
             incidents: post => new IncidentServices(Incidents, Actions, post) { GetHost = GetHost, Glyphs = glyphs ?? Warden.Tui.Formatting.SparkGlyphs.Blocks }, calls: _operatorCalls?.Calls);
         _app.Begin(_console.Window);
     }

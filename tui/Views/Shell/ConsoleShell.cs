@@ -23,6 +23,10 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
     private readonly InputLine _input = new();
     private string? _flash;
     private bool _refreshPending;
+    private readonly TimeSpan _refreshEvery;
+    private readonly TimeProvider _time;
+    private long _lastRefresh;
+    private ITimer? _refreshTimer;
 
     /// <param name="post">Runs an action later on the UI thread; live updates are coalesced through it.</param>
     public ConsoleShell(ShellWindow window, ScreenCatalog catalog, IFeedStatus feed, ShellOptions options, Action quit, Action<Action> post)
@@ -34,6 +38,8 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
         ReadOnly = options.ReadOnly;
         _quit = quit;
         _post = post;
+        _refreshEvery = options.RefreshEvery;
+        _time = options.Time;
     }
 
     public bool ReadOnly { get; }
@@ -102,6 +108,10 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
         Render();
     }
 
+    /// <summary>
+    /// A feed changed: refresh on the next main-loop turn, but no sooner than
+    /// <see cref="ShellOptions.RefreshEvery"/> after the last refresh; requests in between are one.
+    /// </summary>
     public void RequestRefresh()
     {
         if (_refreshPending)
@@ -110,20 +120,31 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
         }
 
         _refreshPending = true;
-        _post(() =>
+        TimeSpan wait = _lastRefresh == 0 ? TimeSpan.Zero : _refreshEvery - _time.GetElapsedTime(_lastRefresh);
+        if (wait <= TimeSpan.Zero)
         {
-            _refreshPending = false;
-            Refresh();
-        });
+            _post(RefreshRequested);
+            return;
+        }
+
+        _refreshTimer?.Dispose();
+        _refreshTimer = _time.CreateTimer(_ => _post(RefreshRequested), null, wait, Timeout.InfiniteTimeSpan);
     }
 
     public void Refresh()
     {
+        _lastRefresh = _time.GetTimestamp();
         if (_stack.Count > 0)
         {
             Current.Refresh();
             Render();
         }
+    }
+
+    private void RefreshRequested()
+    {
+        _refreshPending = false;
+        Refresh();
     }
 
     /// <summary>Returns true when the key was the shell's or the top view's.</summary>
@@ -152,6 +173,7 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
 
     public void Dispose()
     {
+        _refreshTimer?.Dispose();
         foreach (IScreen screen in _stack)
         {
             screen.Dispose();

@@ -47,6 +47,30 @@ public sealed class ConsoleShellTests : IDisposable
     }
 
     [Fact]
+    public void Feed_updates_redraw_at_most_once_per_refresh_interval_with_every_change_since()
+    {
+        using var console = new ConsoleHarness(refreshEvery: TimeSpan.FromMilliseconds(500));
+        console.Snapshot(Hosts.Scored("db-02", 85, [100, 60, 100, 90, 100, 100]));
+        console.Time.Advance(TimeSpan.FromMilliseconds(500));
+        console.Press(Key.Enter);
+
+        console.State.HostUpserted(Hosts.Scored("db-02", 50, [100, 10, 100, 90, 100, 100]));
+        console.State.HostUpserted(Hosts.Scored("db-02", 40, [100, 5, 100, 90, 100, 100]));
+        Assert.Contains("sto 60!", console.Screen());
+
+        console.Time.Advance(TimeSpan.FromMilliseconds(499));
+        Assert.Contains("sto 60!", console.Screen());
+
+        console.Time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Contains("sto 5!", console.Screen());
+
+        // Quiet for longer than the interval: the next update is drawn at once.
+        console.Time.Advance(TimeSpan.FromSeconds(2));
+        console.State.HostUpserted(Hosts.Scored("db-02", 45, [100, 7, 100, 90, 100, 100]));
+        Assert.Contains("sto 7!", console.Screen());
+    }
+
+    [Fact]
     public void q_goes_back_from_a_nested_view_and_quits_from_the_top()
     {
         _console.Press(Key.Enter);
