@@ -89,6 +89,7 @@ internal sealed class CgroupStatsReader(CgroupHierarchy hierarchy)
             CpuPressure = Parse<PressureLine>(dir, "cpu.pressure"u8, PressureParser.TryParseSome),
             MemoryPressure = Parse<PressureLine>(dir, "memory.pressure"u8, PressureParser.TryParseSome),
             IoPressure = Parse<PressureLine>(dir, "io.pressure"u8, PressureParser.TryParseSome),
+            Processes = CountProcesses(dir),
         };
     }
 
@@ -119,11 +120,23 @@ internal sealed class CgroupStatsReader(CgroupHierarchy hierarchy)
             CpuPressure = unified is null ? null : Parse<PressureLine>(unified, "cpu.pressure"u8, PressureParser.TryParseSome),
             MemoryPressure = unified is null ? null : Parse<PressureLine>(unified, "memory.pressure"u8, PressureParser.TryParseSome),
             IoPressure = unified is null ? null : Parse<PressureLine>(unified, "io.pressure"u8, PressureParser.TryParseSome),
+            Processes = (pids ?? memory ?? cpuacct ?? cpu ?? blkio ?? unified) is { } any ? CountProcesses(any) : null,
         };
     }
 
     /// <summary>The directory when it exists now: a stopped unit or guest leaves its cached path pointing nowhere.</summary>
     private byte[]? Existing(byte[]? dir) => dir is not null && _files.Exists(dir) ? dir : null;
+
+    /// <summary>cgroup.procs lists one PID a line.</summary>
+    private ulong? CountProcesses(byte[] dir)
+    {
+        if (!_files.TryRead(dir, "cgroup.procs"u8, out var text))
+        {
+            return null;
+        }
+        var lines = (ulong)text.Count((byte)'\n');
+        return text.IsEmpty || text[^1] == '\n' ? lines : lines + 1;
+    }
 
     private static bool Blkio(ReadOnlySpan<byte> text, out (ulong Read, ulong Write) value)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Warden.Agent.Checks;
+using Warden.Agent.Checks.Service;
 using Warden.Agent.Checks.SystemChecks;
 using Warden.Agent.Checks.Vm;
 using Warden.Agent.Configuration;
@@ -74,6 +75,26 @@ public class WarmCycleAllocationTests
         Assert.NotEqual(CheckStatus.Unknown, byKey["vm_memory_pressure:web"].Status);
         Assert.Contains(" MiB", byKey["vm_memory_pressure:web"].Reason, StringComparison.Ordinal);
         Assert.True(byKey.ContainsKey("vm_cpu_throttling:web"));
+    }
+
+    /// <summary>
+    /// A service unit judged by its cgroup (no systemd, no process rule) on a real fixture tree reads
+    /// system.slice/app.service every cycle and allocates nothing once warm.
+    /// </summary>
+    [Theory]
+    [InlineData(TestTrees.Cgroup2Host)]
+    [InlineData(TestTrees.Cgroup1Host)]
+    public void Warm_service_check_reading_a_units_cgroup_allocates_nothing_per_cycle(string host)
+    {
+        var time = new FakeTimeProvider();
+        var options = new ServiceCheckOptions { Units = [new() { Unit = "app.service" }] };
+        var checks = ServiceCheckSet.Create(options, HostPaths.Fixture(Path.Combine(TestTrees.FixtureRoot, host)), time);
+        var outcomes = new List<CheckOutcome>(64);
+
+        Assert.Equal(0, AllocatedOverWarmCycles(checks, outcomes, time));
+        var unit = Assert.Single(outcomes);
+        Assert.Equal(CheckStatus.Ok, unit.Result.Status);
+        Assert.StartsWith("systemd not running; judged by cgroup system.slice/app.service: ", unit.Result.Reason, StringComparison.Ordinal);
     }
 
     private const string WebScope = "machine.slice/machine-qemu\\x2d1\\x2dweb.scope";
