@@ -3,8 +3,7 @@ using Warden.Agent.Procfs;
 namespace Warden.Agent.Cgroups;
 
 /// <summary>
-/// One read of one cgroup. A null part is "no data": the controller is not enabled there, the file is
-/// missing on this kernel, or it did not parse (then its file is named in <see cref="Unparsed"/>).
+/// One read of one cgroup, named: the <see cref="CgroupSample"/> with its path and the files that did not parse.
 /// </summary>
 internal sealed class CgroupStats
 {
@@ -12,6 +11,40 @@ internal sealed class CgroupStats
 
     public required CgroupLayout Layout { get; init; }
 
+    public CgroupSample Sample { get; init; }
+
+    /// <summary>False when the cgroup's directory is in no hierarchy (the unit stopped, the guest is gone).</summary>
+    public bool Exists => Sample.Exists;
+
+    public CgroupCpu? Cpu => Sample.Cpu;
+
+    public CgroupThrottling? Throttling => Sample.Throttling;
+
+    public CgroupMemory? Memory => Sample.Memory;
+
+    public CgroupMemoryEvents? MemoryEvents => Sample.MemoryEvents;
+
+    public CgroupIo? Io => Sample.Io;
+
+    public CgroupPids? Pids => Sample.Pids;
+
+    /// <summary>PSI "some" lines: v2, or the unified/ hierarchy of a hybrid host; null on plain v1.</summary>
+    public PressureLine? CpuPressure => Sample.CpuPressure;
+
+    public PressureLine? MemoryPressure => Sample.MemoryPressure;
+
+    public PressureLine? IoPressure => Sample.IoPressure;
+
+    /// <summary>Files that exist but did not hold what the kernel writes, as full paths.</summary>
+    public IReadOnlyList<string> Unparsed { get; init; } = [];
+}
+
+/// <summary>
+/// One read of one cgroup as a value, so a check can take it every cycle without allocating. A null part is
+/// "no data": the controller is not enabled there, the file is missing on this kernel, or it did not parse.
+/// </summary>
+internal readonly record struct CgroupSample
+{
     /// <summary>False when the cgroup's directory is in no hierarchy (the unit stopped, the guest is gone).</summary>
     public bool Exists { get; init; }
 
@@ -27,15 +60,14 @@ internal sealed class CgroupStats
 
     public CgroupPids? Pids { get; init; }
 
-    /// <summary>PSI "some" lines: v2, or the unified/ hierarchy of a hybrid host; null on plain v1.</summary>
     public PressureLine? CpuPressure { get; init; }
 
     public PressureLine? MemoryPressure { get; init; }
 
     public PressureLine? IoPressure { get; init; }
 
-    /// <summary>Files that exist but did not hold what the kernel writes, as full paths.</summary>
-    public IReadOnlyList<string> Unparsed { get; init; } = [];
+    /// <summary>Processes in the cgroup itself (lines of cgroup.procs; its children not counted).</summary>
+    public ulong? Processes { get; init; }
 }
 
 /// <summary>CPU time used, in microseconds (v1 nanoseconds and USER_HZ ticks are converted).</summary>

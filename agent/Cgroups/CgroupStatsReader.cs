@@ -1,15 +1,21 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using Warden.Agent.Procfs;
 
 namespace Warden.Agent.Cgroups;
 
 /// <summary>
 /// Reads one cgroup's CPU, throttling, memory, memory events, I/O, pids and pressure, in either layout.
-/// The reusable entry point for checks: <c>Read("system.slice/nginx.service")</c> for a unit, or
-/// <c>Read(membership)</c> for a process whose v1 paths differ per controller. Safe to share between threads.
+/// The reusable entry point: <c>Read("system.slice/nginx.service")</c> for a unit, or <c>Read(membership)</c>
+/// for a process whose v1 paths differ per controller. <see cref="Sample"/> is the every-cycle form: a
+/// membership's directories are resolved once and kept beside it (dropped with it), files are opened by
+/// byte path, and the result is a value, so a warm read allocates nothing. Safe to share between threads.
 /// </summary>
 internal sealed class CgroupStatsReader(CgroupHierarchy hierarchy)
 {
     private readonly CgroupFileReader _files = new();
+    private readonly ConditionalWeakTable<CgroupMembership, CgroupDirectories> _resolved = [];
+    private readonly List<string> _unparsed = [];
     private readonly Lock _lock = new();
 
     public CgroupHierarchy Hierarchy { get; } = hierarchy;
@@ -20,152 +26,175 @@ internal sealed class CgroupStatsReader(CgroupHierarchy hierarchy)
     {
         lock (_lock)
         {
-            var pass = new ReadPass(_files, Hierarchy, membership);
-            return Hierarchy.Layout == CgroupLayout.V2 ? pass.ReadV2() : pass.ReadV1();
+            var sample = SampleLocked(membership);
+            return new CgroupStats
+            {
+                Path = membership.Primary,
+                Layout = Hierarchy.Layout,
+                Sample = sample,
+                Unparsed = _unparsed.Count == 0 ? [] : [.. _unparsed],
+            };
         }
     }
 
-    /// <summary>One read of one cgroup; collects the files that did not parse.</summary>
-    private sealed class ReadPass(CgroupFileReader files, CgroupHierarchy hierarchy, CgroupMembership membership)
+    /// <summary>The same read as <see cref="Read(CgroupMembership)"/> without the names; allocates nothing once warm.</summary>
+    public CgroupSample Sample(CgroupMembership membership)
     {
-        private List<string>? _unparsed;
-
-        public CgroupStats ReadV2()
+        lock (_lock)
         {
-            var dir = hierarchy.DirectoryOf("", membership.UnifiedPath ?? "");
-            if (dir is null || !Directory.Exists(dir))
-            {
-                return new CgroupStats { Path = membership.Primary, Layout = hierarchy.Layout };
-            }
-            CgroupCpu? cpu = null;
-            CgroupThrottling? throttling = null;
-            if (Read(dir, "cpu.stat", out var text))
-            {
-                if (CgroupFileParsers.TryParseCpuStatV2(text, out var c, out throttling))
-                {
-                    cpu = c;
-                }
-                else
-                {
-                    Unparsed(dir, "cpu.stat");
-                }
-            }
-            return new CgroupStats
-            {
-                Path = membership.Primary,
-                Layout = hierarchy.Layout,
-                Exists = true,
-                Cpu = cpu,
-                Throttling = throttling,
-                Memory = ReadMemory(dir, "memory.current", dir, "memory.max", CgroupFileParsers.TryParseLimit),
-                MemoryEvents = Parse<CgroupMemoryEvents>(dir, "memory.events", CgroupFileParsers.TryParseMemoryEventsV2),
-                Io = Parse<CgroupIo>(dir, "io.stat", (t, out io) => IoStatParser.TryParse(t, out io)),
-                Pids = ReadPids(dir),
-                CpuPressure = Parse<PressureLine>(dir, "cpu.pressure", PressureParser.TryParseSome),
-                MemoryPressure = Parse<PressureLine>(dir, "memory.pressure", PressureParser.TryParseSome),
-                IoPressure = Parse<PressureLine>(dir, "io.pressure", PressureParser.TryParseSome),
-                Unparsed = _unparsed ?? (IReadOnlyList<string>)[],
-            };
+            return SampleLocked(membership);
         }
+    }
 
-        public CgroupStats ReadV1()
+    private CgroupSample SampleLocked(CgroupMembership membership)
+    {
+        _unparsed.Clear();
+        if (!_resolved.TryGetValue(membership, out var dirs))
         {
-            string? Dir(string controller)
-            {
-                var path = membership.PathFor(controller);
-                var dir = path is null ? null : hierarchy.DirectoryOf(controller, path);
-                return dir is not null && Directory.Exists(dir) ? dir : null;
-            }
-            string? cpuacct = Dir("cpuacct"), cpu = Dir("cpu"), memory = Dir("memory"), blkio = Dir("blkio"), pids = Dir("pids");
-            var unified = hierarchy.Layout == CgroupLayout.Hybrid ? Dir(CgroupHierarchy.Unified) : null;
-            CgroupIo? io = null;
-            if (blkio is not null && Parse<(ulong Read, ulong Write)>(blkio, "blkio.throttle.io_service_bytes", Blkio) is { } bytes
-                && Parse<(ulong Read, ulong Write)>(blkio, "blkio.throttle.io_serviced", Blkio) is { } ops)
-            {
-                io = new CgroupIo(bytes.Read, bytes.Write, ops.Read, ops.Write);
-            }
-            CgroupMemoryEvents? events = null;
-            if (memory is not null && Parse<CgroupMemoryEvents>(memory, "memory.oom_control", CgroupFileParsers.TryParseOomControlV1) is { } oom)
-            {
-                events = oom with { LimitHits = Single(memory, "memory.failcnt") };
-            }
-            return new CgroupStats
-            {
-                Path = membership.Primary,
-                Layout = hierarchy.Layout,
-                Exists = (cpuacct ?? cpu ?? memory ?? blkio ?? pids ?? unified) is not null,
-                Cpu = cpuacct is null ? null : ReadCpuV1(cpuacct),
-                Throttling = cpu is null ? null : Parse<CgroupThrottling>(cpu, "cpu.stat", CgroupFileParsers.TryParseCpuStatV1),
-                Memory = memory is null ? null
-                    : ReadMemory(memory, "memory.usage_in_bytes", memory, "memory.limit_in_bytes", CgroupFileParsers.TryParseLimitV1),
-                MemoryEvents = events,
-                Io = io,
-                Pids = pids is null ? null : ReadPids(pids),
-                CpuPressure = unified is null ? null : Parse<PressureLine>(unified, "cpu.pressure", PressureParser.TryParseSome),
-                MemoryPressure = unified is null ? null : Parse<PressureLine>(unified, "memory.pressure", PressureParser.TryParseSome),
-                IoPressure = unified is null ? null : Parse<PressureLine>(unified, "io.pressure", PressureParser.TryParseSome),
-                Unparsed = _unparsed ?? (IReadOnlyList<string>)[],
-            };
+            dirs = CgroupDirectories.Resolve(Hierarchy, membership);
+            _resolved.AddOrUpdate(membership, dirs);
         }
+        return Hierarchy.Layout == CgroupLayout.V2 ? ReadV2(dirs) : ReadV1(dirs);
+    }
 
-        private static bool Blkio(ReadOnlySpan<byte> text, out (ulong Read, ulong Write) value)
+    private CgroupSample ReadV2(CgroupDirectories dirs)
+    {
+        var dir = Existing(dirs.Unified);
+        if (dir is null)
         {
-            var ok = BlkioParser.TryParse(text, out var read, out var write);
-            value = (read, write);
-            return ok;
+            return default;
         }
-
-        private CgroupCpu? ReadCpuV1(string dir)
+        CgroupCpu? cpu = null;
+        CgroupThrottling? throttling = null;
+        if (_files.TryRead(dir, "cpu.stat"u8, out var text))
         {
-            // cpuacct.usage counts nanoseconds; cpuacct.stat "user N\nsystem N" counts USER_HZ (100 Hz) ticks.
-            if (Single(dir, "cpuacct.usage") is not { } usageNs)
+            if (CgroupFileParsers.TryParseCpuStatV2(text, out var c, out throttling))
             {
-                return null;
+                cpu = c;
             }
-            var ticks = Parse<(ulong User, ulong System)>(dir, "cpuacct.stat", CgroupFileParsers.TryParseCpuacctStat);
-            return new CgroupCpu(usageNs / 1000,
-                ticks is { } t ? Saturating.Multiply(t.User, 10_000) : null, ticks is { } s ? Saturating.Multiply(s.System, 10_000) : null);
+            else
+            {
+                Unparsed(dir, "cpu.stat"u8);
+            }
         }
-
-        /// <summary>A missing limit file (the root cgroup) or "max" is no limit.</summary>
-        private CgroupMemory? ReadMemory(string dir, string currentFile, string limitDir, string limitFile, CgroupFileParsers.Parser<ulong> limitParser)
+        return new CgroupSample
         {
-            if (Single(dir, currentFile) is not { } current)
-            {
-                return null;
-            }
-            var limit = Parse<ulong>(limitDir, limitFile, limitParser);
-            return new CgroupMemory(current, limit == ulong.MaxValue ? null : limit);
+            Exists = true,
+            Cpu = cpu,
+            Throttling = throttling,
+            Memory = ReadMemory(dir, "memory.current"u8, "memory.max"u8, CgroupFileParsers.TryParseLimit),
+            MemoryEvents = Parse<CgroupMemoryEvents>(dir, "memory.events"u8, CgroupFileParsers.TryParseMemoryEventsV2),
+            Io = Parse<CgroupIo>(dir, "io.stat"u8, static (t, out io) => IoStatParser.TryParse(t, out io)),
+            Pids = ReadPids(dir),
+            CpuPressure = Parse<PressureLine>(dir, "cpu.pressure"u8, PressureParser.TryParseSome),
+            MemoryPressure = Parse<PressureLine>(dir, "memory.pressure"u8, PressureParser.TryParseSome),
+            IoPressure = Parse<PressureLine>(dir, "io.pressure"u8, PressureParser.TryParseSome),
+            Processes = CountProcesses(dir),
+        };
+    }
+
+    private CgroupSample ReadV1(CgroupDirectories dirs)
+    {
+        byte[]? cpuacct = Existing(dirs.Cpuacct), cpu = Existing(dirs.Cpu), memory = Existing(dirs.Memory),
+            blkio = Existing(dirs.Blkio), pids = Existing(dirs.Pids), unified = Existing(dirs.Unified);
+        CgroupIo? io = null;
+        if (blkio is not null && Parse<(ulong Read, ulong Write)>(blkio, "blkio.throttle.io_service_bytes"u8, Blkio) is { } bytes
+            && Parse<(ulong Read, ulong Write)>(blkio, "blkio.throttle.io_serviced"u8, Blkio) is { } ops)
+        {
+            io = new CgroupIo(bytes.Read, bytes.Write, ops.Read, ops.Write);
         }
-
-        private CgroupPids? ReadPids(string dir)
+        CgroupMemoryEvents? events = null;
+        if (memory is not null && Parse<CgroupMemoryEvents>(memory, "memory.oom_control"u8, CgroupFileParsers.TryParseOomControlV1) is { } oom)
         {
-            if (Single(dir, "pids.current") is not { } current)
-            {
-                return null;
-            }
-            var max = Parse<ulong>(dir, "pids.max", CgroupFileParsers.TryParseLimit);
-            return new CgroupPids(current, max == ulong.MaxValue ? null : max);
+            events = oom with { LimitHits = Single(memory, "memory.failcnt"u8) };
         }
-
-        private ulong? Single(string dir, string file) => Parse<ulong>(dir, file, CgroupFileParsers.TryParseCount);
-
-        private T? Parse<T>(string dir, string file, CgroupFileParsers.Parser<T> parser) where T : struct
+        return new CgroupSample
         {
-            if (!Read(dir, file, out var text))
-            {
-                return null;
-            }
-            if (parser(text, out var value))
-            {
-                return value;
-            }
-            Unparsed(dir, file);
+            Exists = (cpuacct ?? cpu ?? memory ?? blkio ?? pids ?? unified) is not null,
+            Cpu = cpuacct is null ? null : ReadCpuV1(cpuacct),
+            Throttling = cpu is null ? null : Parse<CgroupThrottling>(cpu, "cpu.stat"u8, CgroupFileParsers.TryParseCpuStatV1),
+            Memory = memory is null ? null : ReadMemory(memory, "memory.usage_in_bytes"u8, "memory.limit_in_bytes"u8, CgroupFileParsers.TryParseLimitV1),
+            MemoryEvents = events,
+            Io = io,
+            Pids = pids is null ? null : ReadPids(pids),
+            CpuPressure = unified is null ? null : Parse<PressureLine>(unified, "cpu.pressure"u8, PressureParser.TryParseSome),
+            MemoryPressure = unified is null ? null : Parse<PressureLine>(unified, "memory.pressure"u8, PressureParser.TryParseSome),
+            IoPressure = unified is null ? null : Parse<PressureLine>(unified, "io.pressure"u8, PressureParser.TryParseSome),
+            Processes = (pids ?? memory ?? cpuacct ?? cpu ?? blkio ?? unified) is { } any ? CountProcesses(any) : null,
+        };
+    }
+
+    /// <summary>The directory when it exists now: a stopped unit or guest leaves its cached path pointing nowhere.</summary>
+    private byte[]? Existing(byte[]? dir) => dir is not null && _files.Exists(dir) ? dir : null;
+
+    /// <summary>cgroup.procs lists one PID a line.</summary>
+    private ulong? CountProcesses(byte[] dir)
+    {
+        if (!_files.TryRead(dir, "cgroup.procs"u8, out var text))
+        {
             return null;
         }
-
-        private bool Read(string dir, string file, out ReadOnlySpan<byte> text) => files.TryRead(Path.Combine(dir, file), out text);
-
-        private void Unparsed(string dir, string file) => (_unparsed ??= []).Add(Path.Combine(dir, file));
+        var lines = (ulong)text.Count((byte)'\n');
+        return text.IsEmpty || text[^1] == '\n' ? lines : lines + 1;
     }
+
+    private static bool Blkio(ReadOnlySpan<byte> text, out (ulong Read, ulong Write) value)
+    {
+        var ok = BlkioParser.TryParse(text, out var read, out var write);
+        value = (read, write);
+        return ok;
+    }
+
+    private CgroupCpu? ReadCpuV1(byte[] dir)
+    {
+        // cpuacct.usage counts nanoseconds; cpuacct.stat "user N\nsystem N" counts USER_HZ (100 Hz) ticks.
+        if (Single(dir, "cpuacct.usage"u8) is not { } usageNs)
+        {
+            return null;
+        }
+        var ticks = Parse<(ulong User, ulong System)>(dir, "cpuacct.stat"u8, CgroupFileParsers.TryParseCpuacctStat);
+        return new CgroupCpu(usageNs / 1000,
+            ticks is { } t ? Saturating.Multiply(t.User, 10_000) : null, ticks is { } s ? Saturating.Multiply(s.System, 10_000) : null);
+    }
+
+    /// <summary>A missing limit file (the root cgroup) or "max" is no limit.</summary>
+    private CgroupMemory? ReadMemory(byte[] dir, ReadOnlySpan<byte> currentFile, ReadOnlySpan<byte> limitFile, CgroupFileParsers.Parser<ulong> limitParser)
+    {
+        if (Single(dir, currentFile) is not { } current)
+        {
+            return null;
+        }
+        var limit = Parse<ulong>(dir, limitFile, limitParser);
+        return new CgroupMemory(current, limit == ulong.MaxValue ? null : limit);
+    }
+
+    private CgroupPids? ReadPids(byte[] dir)
+    {
+        if (Single(dir, "pids.current"u8) is not { } current)
+        {
+            return null;
+        }
+        var max = Parse<ulong>(dir, "pids.max"u8, CgroupFileParsers.TryParseLimit);
+        return new CgroupPids(current, max == ulong.MaxValue ? null : max);
+    }
+
+    private ulong? Single(byte[] dir, ReadOnlySpan<byte> file) => Parse<ulong>(dir, file, CgroupFileParsers.TryParseCount);
+
+    private T? Parse<T>(byte[] dir, ReadOnlySpan<byte> file, CgroupFileParsers.Parser<T> parser) where T : struct
+    {
+        if (!_files.TryRead(dir, file, out var text))
+        {
+            return null;
+        }
+        if (parser(text, out var value))
+        {
+            return value;
+        }
+        Unparsed(dir, file);
+        return null;
+    }
+
+    /// <summary>Named only for a file that did not parse, so the steady state builds no strings.</summary>
+    private void Unparsed(byte[] dir, ReadOnlySpan<byte> file) =>
+        _unparsed.Add(Encoding.UTF8.GetString(dir) + "/" + Encoding.UTF8.GetString(file));
 }

@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Warden.Agent.Procfs;
@@ -9,9 +8,8 @@ namespace Warden.Agent.Procfs;
 /// into a buffer kept between reads and opened with open(2), so a scan over every process costs no
 /// strings or handles. Each read opens the file anew, since processes come and go. Not thread-safe.
 /// </summary>
-internal sealed partial class ProcessFileReader
+internal sealed class ProcessFileReader
 {
-    private const int ORdOnly = 0, OCloExec = 0x80000, EIntr = 4;
     private const int MaxSize = 1024 * 1024;
 
     private readonly byte[] _path;
@@ -37,41 +35,12 @@ internal sealed partial class ProcessFileReader
         {
             return false;
         }
-        var fd = Open(_path, ORdOnly | OCloExec);
-        if (fd < 0)
+        if (!NativeFile.TryReadWhole(_path, ref _buffer, MaxSize, out var length))
         {
             return false;
         }
-        try
-        {
-            var total = 0;
-            while (true)
-            {
-                if (total == _buffer.Length)
-                {
-                    if (_buffer.Length >= MaxSize)
-                    {
-                        return false;
-                    }
-                    Array.Resize(ref _buffer, _buffer.Length * 2);
-                }
-                var read = (int)Read(fd, _buffer.AsSpan(total), (nuint)(_buffer.Length - total));
-                if (read == 0)
-                {
-                    content = _buffer.AsSpan(0, total);
-                    return true;
-                }
-                if (read < 0 && Marshal.GetLastPInvokeError() != EIntr)
-                {
-                    return false; // ESRCH: exited while we read
-                }
-                total += Math.Max(read, 0);
-            }
-        }
-        finally
-        {
-            Close(fd);
-        }
+        content = _buffer.AsSpan(0, length);
+        return true;
     }
 
     /// <summary>"ROOT/PID/FILE\0" into the path buffer.</summary>
@@ -87,13 +56,4 @@ internal sealed partial class ProcessFileReader
         rest[digits + 1 + file.Length] = 0;
         return true;
     }
-
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
-    private static partial int Open(ReadOnlySpan<byte> path, int flags);
-
-    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
-    private static partial nint Read(int fd, Span<byte> buffer, nuint count);
-
-    [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int Close(int fd);
 }

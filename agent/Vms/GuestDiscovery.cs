@@ -84,14 +84,20 @@ internal sealed class GuestDiscovery : IDisposable
         {
             return;
         }
-        if (!_files.TryRead(pid, "stat"u8, out var stat) || !ProcPidStat.TryParse(stat, out _, out var times))
+        if (!_files.TryRead(pid, "stat"u8, out var stat) || !ProcPidStat.TryParse(stat, out var comm, out var times))
         {
             return;
         }
         ref var run = ref CollectionsMarshal.GetValueRefOrAddDefault(_runs, pid, out var known);
-        if (!known || run.StartTicks != times.StartTicks)
+        // exec(2) keeps the pid and start time but changes comm: a child seen between fork and exec of qemu
+        // is classified again once it has become qemu. Inside exec, comm is already new while the command
+        // line still reads empty: an empty one is read once more next scan before it counts (kernel threads).
+        var commHash = CommHash(comm);
+        var sameRun = known && run.StartTicks == times.StartTicks && run.CommHash == commHash;
+        if (!sameRun || run.Unsettled)
         {
-            run = Classify(pid, times.StartTicks);
+            run = Classify(pid, times.StartTicks, lastTry: sameRun);
+            run.CommHash = commHash;
         }
         run.Generation = _generation;
         if (!run.IsQemu || times.State is 'Z' or 'X')
@@ -109,10 +115,14 @@ internal sealed class GuestDiscovery : IDisposable
     }
 
     /// <summary>A new process run: QEMU or not, and its name and uuid from the command line when it has them.</summary>
-    private ProcessRun Classify(int pid, ulong startTicks)
+    private ProcessRun Classify(int pid, ulong startTicks, bool lastTry)
     {
         var run = new ProcessRun { StartTicks = startTicks };
-        if (_files.TryRead(pid, "cmdline"u8, out var cmdline) && QemuCommandLine.TryParse(cmdline, out var name, out var uuid))
+        if (!_files.TryRead(pid, "cmdline"u8, out var cmdline) || cmdline.IsEmpty)
+        {
+            run.Unsettled = !lastTry;
+        }
+        else if (QemuCommandLine.TryParse(cmdline, out var name, out var uuid))
         {
             run.IsQemu = true;
             run.Name = name;
@@ -184,10 +194,23 @@ internal sealed class GuestDiscovery : IDisposable
         _runs.EnsureCapacity(_runs.Count * 2);
     }
 
+    /// <summary>FNV-1a over the comm bytes (at most 15): no string per process per scan.</summary>
+    private static ulong CommHash(ReadOnlySpan<byte> comm)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in comm)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+        return hash;
+    }
+
     /// <summary>One process run as last seen; <see cref="Guest"/> is kept while its run and cgroup last.</summary>
     private struct ProcessRun
     {
         public ulong StartTicks;
+        public ulong CommHash; // of /proc/PID/stat's comm, which exec changes
+        public bool Unsettled; // the command line read empty: read it again next scan, once
         public int Generation;
         public bool IsQemu;
         public string? Name;

@@ -21,19 +21,28 @@ internal sealed record RunningGuest(string Name, string? Uuid, int Pid, ulong St
 /// </summary>
 internal static class GuestScope
 {
-    public static bool IsScope(string path) => ScopeOf(path) is not null;
+    /// <summary>Whether the path has a machine-*.scope segment; allocates nothing (checks ask every cycle).</summary>
+    public static bool IsScope(string path) => ScopeEnd(path.AsSpan().Trim('/')) >= 0;
 
     /// <summary>The path up to the machine-*.scope segment, or null when there is none.</summary>
     public static string? ScopeOf(string path)
     {
-        var segments = path.Trim('/').Split('/');
-        for (var i = 0; i < segments.Length; i++)
+        var trimmed = path.AsSpan().Trim('/');
+        var end = ScopeEnd(trimmed);
+        return end < 0 ? null : trimmed[..end].ToString();
+    }
+
+    /// <summary>Where the first machine-*.scope segment ends, or -1.</summary>
+    private static int ScopeEnd(ReadOnlySpan<char> path)
+    {
+        foreach (var range in path.Split('/'))
         {
-            if (segments[i].StartsWith("machine-", StringComparison.Ordinal) && segments[i].EndsWith(".scope", StringComparison.Ordinal))
+            var segment = path[range];
+            if (segment.StartsWith("machine-", StringComparison.Ordinal) && segment.EndsWith(".scope", StringComparison.Ordinal))
             {
-                return string.Join('/', segments, 0, i + 1);
+                return range.End.GetOffset(path.Length);
             }
         }
-        return null;
+        return -1;
     }
 }

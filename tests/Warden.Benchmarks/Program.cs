@@ -20,6 +20,7 @@ if (filter.Contains("CatchUp", StringComparison.OrdinalIgnoreCase))
 // --publish is the catch-up's own option; BenchmarkDotNet refuses options it does not know.
 var publishAt = Array.IndexOf(args, "--publish");
 string[] benchmarkArgs = publishAt >= 0 && publishAt + 1 < args.Length ? [.. args[..publishAt], .. args[(publishAt + 2)..]] : args;
+Warden.Benchmarks.Procfs.ThreadAllocatedColumn.PrepareDirectory();
 BenchmarkSwitcher.FromAssembly(typeof(Warden.Benchmarks.Procfs.SensingCycleBenchmarks).Assembly).Run(benchmarkArgs);
 return 0;
 

@@ -1,3 +1,4 @@
+using Warden.Agent.Cgroups;
 using Warden.Agent.Services;
 
 namespace Warden.Agent.Checks.Service;
@@ -14,10 +15,12 @@ internal static class ServiceCheckSet
         // sd_booted(3): systemd is the running init exactly when /run/systemd/system exists.
         var marker = Path.Combine(paths.Run, "systemd", "system");
         bool SystemdRunning() => Directory.Exists(marker);
+        // Opened on first need (a unit judged without systemd and without a process rule), once.
+        var cgroups = new Lazy<CgroupStatsReader?>(() => OpenCgroups(paths));
 
         foreach (var unit in o.Units.Where(u => u.Enabled))
         {
-            checks.Add(new ServiceUnitCheck(unit, systemctl, SystemdRunning, processes));
+            checks.Add(new ServiceUnitCheck(unit, systemctl, SystemdRunning, processes, () => cgroups.Value));
         }
         foreach (var rule in o.Processes.Where(p => p.Enabled))
         {
@@ -37,5 +40,19 @@ internal static class ServiceCheckSet
                 TimeSpan.FromSeconds(http.IntervalSeconds)));
         }
         return checks;
+    }
+
+    /// <summary>The host's cgroup hierarchy, or null where there is none to read (no cgroup root mounted).</summary>
+    private static CgroupStatsReader? OpenCgroups(HostPaths paths)
+    {
+        try
+        {
+            var hierarchy = CgroupHierarchy.Open(paths);
+            return hierarchy.Layout == CgroupLayout.None ? null : new CgroupStatsReader(hierarchy);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }

@@ -1,14 +1,23 @@
+using Warden.Agent.Cgroups;
 using Warden.Agent.Services;
 
 namespace Warden.Agent.Checks.Service;
 
-/// <summary>One systemd unit, read through systemctl, or through its process where systemd does not run.</summary>
+/// <summary>
+/// One systemd unit, read through systemctl; where systemd does not run, through its process when a process rule
+/// is set, else through its cgroup (system.slice/UNIT, read every cycle without allocating once warm).
+/// </summary>
 internal sealed class ServiceUnitCheck(
-    UnitCheckOptions options, SystemctlReader systemctl, Func<bool> systemdRunning, ProcessTable processes) : ICheck
+    UnitCheckOptions options, SystemctlReader systemctl, Func<bool> systemdRunning, ProcessTable processes,
+    Func<CgroupStatsReader?> cgroups) : ICheck
 {
     public const string CheckName = "service_unit";
 
     private readonly ProcessMatcher? _fallback = ProcessRule.Matcher(options.ProcessName, options.Cmdline, options.CmdlineRegex);
+
+    /// <summary>Where systemd puts the unit: "system.slice/nginx.service" (a bare name is a .service, as systemctl takes it).</summary>
+    private readonly CgroupMembership _cgroup = CgroupMembership.Uniform(
+        "system.slice/" + (options.Unit.Contains('.', StringComparison.Ordinal) ? options.Unit : options.Unit + ".service"));
 
     public string Name { get; } = $"{CheckName}:{options.Subject}";
 
@@ -30,7 +39,12 @@ internal sealed class ServiceUnitCheck(
         }
         if (_fallback is null)
         {
-            return CheckResult.Unknown($"systemd not running and {options.Unit} has no ProcessName, Cmdline or CmdlineRegex to judge it by");
+            if (cgroups() is { } reader && reader.Sample(_cgroup) is { Exists: true } sample)
+            {
+                return ServiceUnitJudge.JudgeByCgroup(_cgroup.Primary, sample.Processes);
+            }
+            return CheckResult.Unknown(
+                $"systemd not running, {options.Unit} has no cgroup at {_cgroup.Primary} and no ProcessName, Cmdline or CmdlineRegex to judge it by");
         }
         try
         {

@@ -5,7 +5,8 @@ namespace Warden.Agent.Checks.Service;
 /// <summary>
 /// "service_unit": CRIT when the unit failed, is inactive, masked or not found; WARN while it is
 /// activating, deactivating or reloading; OK when active. The value is systemd's restart count.
-/// Without systemd the unit is judged by its process: CRIT when none runs.
+/// Without systemd the unit is judged by its process (CRIT when none runs) or, with no process rule, by its
+/// cgroup (CRIT when the cgroup holds no process).
 /// </summary>
 internal static class ServiceUnitJudge
 {
@@ -41,5 +42,17 @@ internal static class ServiceUnitJudge
         return count.Matched > 0
             ? CheckResult.Ok(count.Matched, "CRIT when no process runs", $"{prefix}: {count.Matched} running (PID {count.FirstPid})")
             : new(CheckStatus.Crit, 0, "CRIT when no process runs", $"{prefix}: none running");
+    }
+
+    /// <summary>Where systemd does not run and no process rule is set: the unit is up when its cgroup holds a process.</summary>
+    public static CheckResult JudgeByCgroup(string path, ulong? processes)
+    {
+        const string Rule = "CRIT when its cgroup holds no process";
+        return processes switch
+        {
+            null => CheckResult.Unknown($"systemd not running; cgroup {path} exists but its cgroup.procs could not be read"),
+            0 => new(CheckStatus.Crit, 0, Rule, $"systemd not running; judged by cgroup {path}: no process in it"),
+            { } n => CheckResult.Ok(n, Rule, $"systemd not running; judged by cgroup {path}: {n} processes"),
+        };
     }
 }

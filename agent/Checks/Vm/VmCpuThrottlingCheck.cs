@@ -55,7 +55,7 @@ internal sealed class VmCpuThrottlingCheck(CheckSettings settings, GuestInventor
                 {
                     continue;
                 }
-                var now = cgroups.Read(guest.Cgroup).Throttling;
+                var now = cgroups.Sample(guest.Cgroup).Throttling;
                 CgroupThrottling? before = _previous.TryGetValue(guest.Identity, out var b) ? b : null;
                 results.Add(new CheckOutcome(Name, guest.Name, Component, Judge(guest.Name, before, now, settings.Threshold)));
                 if (now is { } value)

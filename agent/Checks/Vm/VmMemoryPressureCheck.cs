@@ -51,7 +51,7 @@ internal sealed class VmMemoryPressureCheck(CheckSettings settings, GuestInvento
                     $"guest {guest.Name}: no cgroup of its own (it shares {shared.Primary}), so no memory limit of its own to judge")));
                 continue;
             }
-            var stats = guest.Cgroup is null ? null : cgroups.Read(guest.Cgroup);
+            CgroupSample? stats = guest.Cgroup is null ? null : cgroups.Sample(guest.Cgroup);
             results.Add(new CheckOutcome(Name, guest.Name, Component, Judge(guest.Name, stats?.Memory, stats?.MemoryPressure, settings.Threshold)));
         }
         return ValueTask.CompletedTask;

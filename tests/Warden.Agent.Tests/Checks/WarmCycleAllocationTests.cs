@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Warden.Agent.Checks;
+using Warden.Agent.Checks.Service;
 using Warden.Agent.Checks.SystemChecks;
 using Warden.Agent.Checks.Vm;
 using Warden.Agent.Configuration;
@@ -30,8 +31,7 @@ public class WarmCycleAllocationTests
 
     /// <summary>
     /// A host with a running QEMU guest: the /proc scan, the inventory and the expected-guest list allocate
-    /// nothing once warm. The guest here has no readable cgroup, so no per-guest cgroup read (CgroupStatsReader,
-    /// which builds its result per read) takes part.
+    /// nothing once warm. The guest here has no readable cgroup, so no per-guest cgroup read takes part.
     /// </summary>
     [Fact]
     public void Warm_vm_checks_with_a_running_guest_allocate_nothing_per_cycle()
@@ -50,6 +50,78 @@ public class WarmCycleAllocationTests
         Assert.Equal("guest web is running as pid 100", byKey["vm_expected_running:web"].Reason);
         Assert.Equal(CheckStatus.Crit, byKey["vm_expected_running:db"].Status);
         Assert.Equal(CheckStatus.Unknown, byKey["vm_memory_pressure:web"].Status);
+    }
+
+    /// <summary>
+    /// The same with the guest in a machine.slice scope of its own on a real fixture tree (the scope's files are
+    /// a copy of a real unit's, in every hierarchy that has one): throttling and memory pressure read the
+    /// scope's cgroup every cycle and allocate nothing once warm, on v2 and on a hybrid v1 host.
+    /// </summary>
+    [Theory]
+    [InlineData(TestTrees.Cgroup2Host)]
+    [InlineData(TestTrees.Cgroup1Host)]
+    public void Warm_vm_checks_reading_a_guests_own_cgroup_scope_allocate_nothing_per_cycle(string host)
+    {
+        using var scratch = TestTrees.CopyOfHost(host);
+        GuestInOwnScope(scratch.Path);
+        var time = new FakeTimeProvider();
+        var options = new VmCheckOptions { ExpectedGuests = ["web"], LibvirtConfigDirectory = "" };
+        var checks = VmCheckSet.Create(options, HostPaths.Fixture(scratch.Path), time);
+        var outcomes = new List<CheckOutcome>(64);
+
+        Assert.Equal(0, AllocatedOverWarmCycles(checks, outcomes, time));
+        var byKey = outcomes.ToDictionary(o => o.Key, o => o.Result);
+        Assert.Equal(3, byKey.Count);
+        Assert.NotEqual(CheckStatus.Unknown, byKey["vm_memory_pressure:web"].Status);
+        Assert.Contains(" MiB", byKey["vm_memory_pressure:web"].Reason, StringComparison.Ordinal);
+        Assert.True(byKey.ContainsKey("vm_cpu_throttling:web"));
+    }
+
+    /// <summary>
+    /// A service unit judged by its cgroup (no systemd, no process rule) on a real fixture tree reads
+    /// system.slice/app.service every cycle and allocates nothing once warm.
+    /// </summary>
+    [Theory]
+    [InlineData(TestTrees.Cgroup2Host)]
+    [InlineData(TestTrees.Cgroup1Host)]
+    public void Warm_service_check_reading_a_units_cgroup_allocates_nothing_per_cycle(string host)
+    {
+        var time = new FakeTimeProvider();
+        var options = new ServiceCheckOptions { Units = [new() { Unit = "app.service" }] };
+        var checks = ServiceCheckSet.Create(options, HostPaths.Fixture(Path.Combine(TestTrees.FixtureRoot, host)), time);
+        var outcomes = new List<CheckOutcome>(64);
+
+        Assert.Equal(0, AllocatedOverWarmCycles(checks, outcomes, time));
+        var unit = Assert.Single(outcomes);
+        Assert.Equal(CheckStatus.Ok, unit.Result.Status);
+        Assert.StartsWith("systemd not running; judged by cgroup system.slice/app.service: ", unit.Result.Reason, StringComparison.Ordinal);
+    }
+
+    private const string WebScope = "machine.slice/machine-qemu\\x2d1\\x2dweb.scope";
+
+    /// <summary>
+    /// Guest "web" as pid 100, in <see cref="WebScope"/>: the scope is a copy of system.slice/app.service in each
+    /// hierarchy that has it, and /proc/100/cgroup lists it for every controller (v1) and as 0:: (v2, unified).
+    /// </summary>
+    private static void GuestInOwnScope(string root)
+    {
+        var cgroup = Path.Combine(root, "cgroup");
+        foreach (var hierarchy in Directory.GetDirectories(cgroup).Append(cgroup))
+        {
+            var unit = Path.Combine(hierarchy, "system.slice", "app.service");
+            if (File.Exists(Path.Combine(unit, "cgroup.procs")))
+            {
+                var scope = Directory.CreateDirectory(Path.Combine(hierarchy, WebScope)).FullName;
+                foreach (var file in Directory.GetFiles(unit))
+                {
+                    File.Copy(file, Path.Combine(scope, Path.GetFileName(file)));
+                }
+            }
+        }
+        var emulator = "/" + WebScope + "/libvirt/emulator";
+        var membership = $"4:memory:{emulator}\n2:cpu,cpuacct:{emulator}\n1:pids:{emulator}\n0::{emulator}\n";
+        Vms.GuestDiscoveryTests.Process(Path.Combine(root, "proc"), 100,
+            ["/usr/bin/qemu-system-x86_64", "-name", "guest=web"], Vms.GuestDiscoveryTests.Stat(100, "qemu-system-x86"), membership);
     }
 
     /// <summary>Three cycles to warm up, then the bytes this thread allocated over ten more.</summary>

@@ -62,6 +62,43 @@ public class GuestDiscoveryTests
         Assert.True(last[0].HasOwnCgroup);
     }
 
+    /// <summary>
+    /// A child caught between fork and exec still has its parent's comm and command line; exec keeps the pid and
+    /// start time. Seen again as qemu (a new comm), it is classified again and found.
+    /// </summary>
+    [Fact]
+    public void A_process_seen_before_its_exec_into_qemu_is_found_after_it()
+    {
+        using var scratch = TestTrees.Scratch();
+        var proc = Path.Combine(scratch.Path, "proc");
+        Process(proc, 300, ["/usr/bin/dotnet", "test"], Stat(300, "dotnet"), WebScope);
+        Directory.CreateDirectory(Path.Combine(proc, "self"));
+        using var discovery = new GuestDiscovery(proc, Path.Combine(scratch.Path, "run", "libvirt", "qemu"));
+        Assert.Empty(discovery.Scan());
+
+        Process(proc, 300, ["/usr/bin/qemu-system-x86_64", "-name", "guest=late"], Stat(300, "qemu-system-x86"), null);
+
+        Assert.Equal("late", Assert.Single(discovery.Scan()).Name);
+    }
+
+    /// <summary>Inside exec comm is already the new one while the command line still reads empty.</summary>
+    [Fact]
+    public void A_qemu_whose_command_line_is_not_yet_readable_is_found_on_the_next_scan()
+    {
+        using var scratch = TestTrees.Scratch();
+        var proc = Path.Combine(scratch.Path, "proc");
+        Process(proc, 400, null, Stat(400, "qemu-system-x86"), WebScope);
+        File.WriteAllBytes(Path.Combine(proc, "400", "cmdline"), []);
+        Process(proc, 2, [], Stat(2, "kthreadd"), "0::/\n");
+        Directory.CreateDirectory(Path.Combine(proc, "self"));
+        using var discovery = new GuestDiscovery(proc, Path.Combine(scratch.Path, "run", "libvirt", "qemu"));
+        Assert.Empty(discovery.Scan());
+
+        Process(proc, 400, ["/usr/bin/qemu-system-x86_64", "-name", "guest=web"], null, null);
+
+        Assert.Equal("web", Assert.Single(discovery.Scan()).Name);
+    }
+
     [Fact]
     public void A_guest_is_followed_into_a_new_cgroup_a_restart_is_a_new_run_and_an_exit_forgets_it()
     {

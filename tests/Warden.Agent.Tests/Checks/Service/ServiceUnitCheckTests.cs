@@ -68,7 +68,37 @@ public class ServiceUnitCheckTests
         Assert.Equal(CheckStatus.Crit, stopped[0].Result.Status);
         Assert.Equal("systemd not running; judged by process name warden-unit-tst: none running", stopped[0].Result.Reason);
         Assert.Equal(CheckStatus.Unknown, running[1].Result.Status);
-        Assert.Contains("bare.service has no ProcessName", running[1].Result.Reason, StringComparison.Ordinal);
+        Assert.Contains("bare.service has no cgroup at system.slice/bare.service and no ProcessName", running[1].Result.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// No systemd and no process rule: the unit's cgroup (system.slice/UNIT, real fixture trees, v2 and hybrid v1)
+    /// says whether it runs; emptied it is CRIT, removed there is nothing to judge by.
+    /// </summary>
+    [Theory]
+    [InlineData(TestTrees.Cgroup2Host, "", 6)]
+    [InlineData(TestTrees.Cgroup1Host, "memory", 7)]
+    public async Task Judges_by_the_units_cgroup_where_systemd_does_not_run_and_no_process_rule_is_set(string host, string hierarchy, int processes)
+    {
+        using var copy = TestTrees.CopyOfHost(host); // no run/systemd/system
+        var options = new ServiceCheckOptions { Units = [new() { Unit = "app" }, new() { Unit = "gone.service" }] };
+        var checks = ServiceCheckSet.Create(options, HostPaths.Fixture(copy.Path), TimeProvider.System);
+        var unit = Path.Combine(copy.Path, "cgroup", hierarchy, "system.slice", "app.service");
+
+        var running = await Evaluate(checks);
+        File.Delete(Path.Combine(unit, "cgroup.procs"));
+        File.WriteAllText(Path.Combine(unit, "cgroup.procs"), "");
+        var empty = await Evaluate(checks);
+        Directory.Delete(unit, recursive: true);
+        var removed = await Evaluate(checks);
+
+        Assert.Equal((CheckStatus.Ok, processes), (running[0].Result.Status, (int)running[0].Result.Value));
+        Assert.Equal($"systemd not running; judged by cgroup system.slice/app.service: {processes} processes", running[0].Result.Reason);
+        Assert.Equal(CheckStatus.Unknown, running[1].Result.Status);
+        Assert.Contains("gone.service has no cgroup at system.slice/gone.service", running[1].Result.Reason, StringComparison.Ordinal);
+        Assert.Equal(CheckStatus.Crit, empty[0].Result.Status);
+        Assert.Equal("systemd not running; judged by cgroup system.slice/app.service: no process in it", empty[0].Result.Reason);
+        Assert.Equal(CheckStatus.Unknown, removed[0].Result.Status);
     }
 
     internal static async Task<List<CheckOutcome>> Evaluate(IReadOnlyList<ICheck> checks)

@@ -91,7 +91,9 @@ public class QemuGuestTests
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException($"guest {name} not discovered within {Deadline}");
+        // What a discovery started now sees, to tell a stale classification from a process that is not there.
+        using var fresh = new GuestDiscovery(HostPaths.Live.Proc, "/nonexistent");
+        throw new TimeoutException($"guest {name} not discovered within {Deadline}; a fresh scan finds [{string.Join(", ", fresh.Scan().Select(g => g.Name))}]");
     }
 
     private static async Task<Dictionary<string, CheckResult>> Evaluate(IReadOnlyList<ICheck> checks)
