@@ -65,9 +65,6 @@ internal readonly record struct CgroupSample
     public PressureLine? MemoryPressure { get; init; }
 
     public PressureLine? IoPressure { get; init; }
-
-    /// <summary>Processes in the cgroup itself (lines of cgroup.procs; its children not counted).</summary>
-    public ulong? Processes { get; init; }
 }
 
 /// <summary>CPU time used, in microseconds (v1 nanoseconds and USER_HZ ticks are converted).</summary>

@@ -46,15 +46,37 @@ internal sealed class CgroupStatsReader(CgroupHierarchy hierarchy)
         }
     }
 
+    /// <summary>
+    /// Whether the cgroup exists now, and how many processes it holds itself (lines of cgroup.procs, its
+    /// children not counted; null when unreadable). Reads that one file, and allocates nothing once warm.
+    /// </summary>
+    public bool TryCountProcesses(CgroupMembership membership, out ulong? processes)
+    {
+        lock (_lock)
+        {
+            var dirs = Resolved(membership);
+            var dir = Hierarchy.Layout == CgroupLayout.V2 ? Existing(dirs.Unified)
+                : Existing(dirs.Pids) ?? Existing(dirs.Memory) ?? Existing(dirs.Cpuacct) ?? Existing(dirs.Cpu) ?? Existing(dirs.Blkio) ?? Existing(dirs.Unified);
+            processes = dir is null ? null : CountProcesses(dir);
+            return dir is not null;
+        }
+    }
+
     private CgroupSample SampleLocked(CgroupMembership membership)
     {
         _unparsed.Clear();
+        var dirs = Resolved(membership);
+        return Hierarchy.Layout == CgroupLayout.V2 ? ReadV2(dirs) : ReadV1(dirs);
+    }
+
+    private CgroupDirectories Resolved(CgroupMembership membership)
+    {
         if (!_resolved.TryGetValue(membership, out var dirs))
         {
             dirs = CgroupDirectories.Resolve(Hierarchy, membership);
             _resolved.AddOrUpdate(membership, dirs);
         }
-        return Hierarchy.Layout == CgroupLayout.V2 ? ReadV2(dirs) : ReadV1(dirs);
+        return dirs;
     }
 
     private CgroupSample ReadV2(CgroupDirectories dirs)
@@ -89,7 +111,6 @@ internal sealed class CgroupStatsReader(CgroupHierarchy hierarchy)
             CpuPressure = Parse<PressureLine>(dir, "cpu.pressure"u8, PressureParser.TryParseSome),
             MemoryPressure = Parse<PressureLine>(dir, "memory.pressure"u8, PressureParser.TryParseSome),
             IoPressure = Parse<PressureLine>(dir, "io.pressure"u8, PressureParser.TryParseSome),
-            Processes = CountProcesses(dir),
         };
     }
 
@@ -120,7 +141,6 @@ internal sealed class CgroupStatsReader(CgroupHierarchy hierarchy)
             CpuPressure = unified is null ? null : Parse<PressureLine>(unified, "cpu.pressure"u8, PressureParser.TryParseSome),
             MemoryPressure = unified is null ? null : Parse<PressureLine>(unified, "memory.pressure"u8, PressureParser.TryParseSome),
             IoPressure = unified is null ? null : Parse<PressureLine>(unified, "io.pressure"u8, PressureParser.TryParseSome),
-            Processes = (pids ?? memory ?? cpuacct ?? cpu ?? blkio ?? unified) is { } any ? CountProcesses(any) : null,
         };
     }
 

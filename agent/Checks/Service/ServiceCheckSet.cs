@@ -16,7 +16,7 @@ internal static class ServiceCheckSet
         var marker = Path.Combine(paths.Run, "systemd", "system");
         bool SystemdRunning() => Directory.Exists(marker);
         // Opened on first need (a unit judged without systemd and without a process rule), once.
-        var cgroups = new Lazy<CgroupStatsReader?>(() => OpenCgroups(paths));
+        var cgroups = new Lazy<CgroupStatsReader>(() => new CgroupStatsReader(CgroupHierarchy.Open(paths)));
 
         foreach (var unit in o.Units.Where(u => u.Enabled))
         {
@@ -40,19 +40,5 @@ internal static class ServiceCheckSet
                 TimeSpan.FromSeconds(http.IntervalSeconds)));
         }
         return checks;
-    }
-
-    /// <summary>The host's cgroup hierarchy, or null where there is none to read (no cgroup root mounted).</summary>
-    private static CgroupStatsReader? OpenCgroups(HostPaths paths)
-    {
-        try
-        {
-            var hierarchy = CgroupHierarchy.Open(paths);
-            return hierarchy.Layout == CgroupLayout.None ? null : new CgroupStatsReader(hierarchy);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 }

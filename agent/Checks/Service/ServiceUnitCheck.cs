@@ -9,7 +9,7 @@ namespace Warden.Agent.Checks.Service;
 /// </summary>
 internal sealed class ServiceUnitCheck(
     UnitCheckOptions options, SystemctlReader systemctl, Func<bool> systemdRunning, ProcessTable processes,
-    Func<CgroupStatsReader?> cgroups) : ICheck
+    Func<CgroupStatsReader> cgroups) : ICheck
 {
     public const string CheckName = "service_unit";
 
@@ -39,9 +39,9 @@ internal sealed class ServiceUnitCheck(
         }
         if (_fallback is null)
         {
-            if (cgroups() is { } reader && reader.Sample(_cgroup) is { Exists: true } sample)
+            if (cgroups().TryCountProcesses(_cgroup, out var processes))
             {
-                return ServiceUnitJudge.JudgeByCgroup(_cgroup.Primary, sample.Processes);
+                return ServiceUnitJudge.JudgeByCgroup(_cgroup.Primary, processes);
             }
             return CheckResult.Unknown(
                 $"systemd not running, {options.Unit} has no cgroup at {_cgroup.Primary} and no ProcessName, Cmdline or CmdlineRegex to judge it by");
