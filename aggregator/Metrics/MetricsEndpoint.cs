@@ -19,6 +19,9 @@ public static class MetricsEndpoint
             own.Position = 0;
             await own.CopyToAsync(context.Response.Body, context.RequestAborted);
         }
+        // Warden's own figures go out before the fleet's text is built: a scraper that wants only them
+        // (or a slow scrape of a large fleet) is not kept waiting on thousands of hosts' readings.
+        await context.Response.Body.FlushAsync(context.RequestAborted);
         var fleet = new StringBuilder();
         FleetReadingsText.Write(fleet, registry.LatestReadings());
         // Chunk by chunk: the fleet's text is megabytes, and one string of it would be large-object garbage every scrape.
