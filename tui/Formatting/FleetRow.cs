@@ -8,10 +8,13 @@ internal sealed record FleetRow(string Host, HostScores Scores, TimeSpan? LastSe
     public static FleetRow From(HostSummary host, DateTimeOffset now) => new(
         host.Host,
         HostScores.From(host),
-        host.LastSeen is null ? null : now - host.LastSeen.ToDateTimeOffset(),
+        AgeOf(host, now),
         host.Connected,
         HostReadings.From(host),
         host.AgentVersion);
+
+    /// <summary>How long before <paramref name="now"/> the aggregator last heard from the host; null when never.</summary>
+    public static TimeSpan? AgeOf(HostSummary host, DateTimeOffset now) => host.LastSeen is null ? null : now - host.LastSeen.ToDateTimeOffset();
 
     public ScoreBand Band => ScoreBands.Of(Scores.Host);
 

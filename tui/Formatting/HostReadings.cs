@@ -28,8 +28,11 @@ internal sealed record HostReadings(double? CpuBusyPct, double? MemUsedPct, doub
     // Host-wide readings have an empty subject; count 0 means "no data" (readings.proto).
     public static double? Find(HostSummary host, string name)
     {
-        foreach (Reading reading in host.Latest)
+        // By index: RepeatedField's enumerator is an object, and the fleet view asks 12 names of each of 5,000 hosts.
+        Google.Protobuf.Collections.RepeatedField<Reading> latest = host.Latest;
+        for (int i = 0; i < latest.Count; i++)
         {
+            Reading reading = latest[i];
             if (reading.Name == name && reading.Subject.Length == 0 && reading.Count > 0)
             {
                 return reading.Last;

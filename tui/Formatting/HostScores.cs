@@ -8,12 +8,14 @@ namespace Warden.Tui.Formatting;
 /// </summary>
 internal sealed record HostScores(double? Host, IReadOnlyList<double?> Components)
 {
+    private static readonly string[] ScoreNames = [.. HealthComponents.Names.Select(name => "score." + name)];
+
     public static HostScores From(HostSummary host)
     {
         var components = new double?[HealthComponents.Names.Count];
         for (int i = 0; i < components.Length; i++)
         {
-            components[i] = HostReadings.Find(host, "score." + HealthComponents.Names[i]);
+            components[i] = HostReadings.Find(host, ScoreNames[i]);
         }
 
         return new HostScores(HostReadings.Find(host, "score.host"), components);

@@ -6,13 +6,19 @@ namespace Warden.Tui.Model;
 
 /// <summary>
 /// The TUI's view model: the hosts as last reported, the connection state, and the rows and banner
-/// derived from them. Plain class, single-threaded: callers marshal feed events onto one thread.
+/// derived from them. Each host is kept as a <see cref="HostCard"/>; the whole HostSummary only for
+/// the hosts an open host view follows (<see cref="Follow"/>). Plain class, single-threaded:
+/// callers marshal feed events onto one thread.
 /// </summary>
 internal sealed class HostListState(TimeProvider time) : IHostFeedObserver, IFeedStatus
 {
     public const string ConnectionLostBanner = "connection lost — reconnecting";
 
-    private readonly LiveSet<string, HostSummary> _hosts = new(time, h => h.Host);
+    private readonly LiveSet<string, HostCard> _hosts = new(time, c => c.Host);
+
+    // Hosts an open host view follows, with their latest summary (null until one arrives), and how
+    // many views follow each.
+    private readonly Dictionary<string, (HostSummary? Latest, int Views)> _followed = new(StringComparer.Ordinal);
 
     public event Action? Changed;
 
@@ -29,7 +35,12 @@ internal sealed class HostListState(TimeProvider time) : IHostFeedObserver, IFee
 
     public void HostUpserted(HostSummary host)
     {
-        if (_hosts.Upsert(host))
+        if (_followed.TryGetValue(host.Host, out (HostSummary? Latest, int Views) followed))
+        {
+            _followed[host.Host] = (host, followed.Views);
+        }
+
+        if (_hosts.Upsert(HostCard.From(host, _hosts.Find(host.Host))))
         {
             Changed?.Invoke();
         }
@@ -55,17 +66,57 @@ internal sealed class HostListState(TimeProvider time) : IHostFeedObserver, IFee
     {
         DateTimeOffset serverNow = ServerNow;
         var rows = new List<FleetRow>(_hosts.Count);
-        foreach (HostSummary host in _hosts.Items)
+        foreach (HostCard card in _hosts.Items)
         {
-            rows.Add(FleetRow.From(host, serverNow));
+            rows.Add(card.RowAt(serverNow));
         }
 
         rows.Sort((a, b) => string.CompareOrdinal(a.Host, b.Host));
         return rows;
     }
 
-    /// <summary>The host as last reported, or null when the aggregator no longer lists it.</summary>
-    public HostSummary? Find(string host) => _hosts.Find(host);
+    /// <summary>The host as the fleet shows it, or null when the aggregator no longer lists it.</summary>
+    public HostCard? Card(string host) => _hosts.Find(host);
+
+    /// <summary>
+    /// The followed host's latest whole summary (every reading of its latest batch); null when the
+    /// host is not followed or nothing arrived since it was.
+    /// </summary>
+    public HostSummary? Find(string host) => _followed.TryGetValue(host, out (HostSummary? Latest, int Views) followed) ? followed.Latest : null;
+
+    /// <summary>Keeps the host's whole summary from now on, until <see cref="Unfollow"/> (views count).</summary>
+    public void Follow(string host) =>
+        _followed[host] = _followed.TryGetValue(host, out (HostSummary? Latest, int Views) followed) ? (followed.Latest, followed.Views + 1) : (null, 1);
+
+    public void Unfollow(string host)
+    {
+        if (_followed.TryGetValue(host, out (HostSummary? Latest, int Views) followed))
+        {
+            if (followed.Views > 1)
+            {
+                _followed[host] = (followed.Latest, followed.Views - 1);
+            }
+            else
+            {
+                _followed.Remove(host);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A followed host's summary from elsewhere (GetHost); kept only when the feed has brought none yet.
+    /// True when kept.
+    /// </summary>
+    public bool Seed(HostSummary host)
+    {
+        if (!_followed.TryGetValue(host.Host, out (HostSummary? Latest, int Views) followed) || followed.Latest is not null)
+        {
+            return false;
+        }
+
+        _followed[host.Host] = (host, followed.Views);
+        return true;
+    }
 
     /// <summary>One status line under the banner: what the user is looking at and how fresh it is.</summary>
     public string StatusLine(string address) =>

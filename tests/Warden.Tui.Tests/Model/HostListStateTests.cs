@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Time.Testing;
 using Warden.Proto.V1;
 using Warden.Tui.Formatting;
@@ -114,6 +115,69 @@ public sealed class HostListStateTests
         Assert.Null(_state.Banner);
         Assert.False(_state.IsStale);
         Assert.Equal("cannot reach http://agg:7400 (Unavailable: Connection refused) · retry in 2s", _state.StatusLine("http://agg:7400"));
+    }
+
+    [Fact]
+    public void Only_a_followed_host_keeps_its_whole_summary_the_others_their_card()
+    {
+        Snapshot(Hosts.Web01(), Hosts.Db02());
+        Assert.Null(_state.Find("web-01"));
+        Assert.Equal(12.34, _state.Card("web-01")!.Row.Readings.CpuBusyPct);
+
+        _state.Follow("web-01");
+        Assert.Null(_state.Find("web-01")); // nothing arrived since
+        HostSummary next = Hosts.Web01();
+        next.LastSequence++;
+        _state.HostUpserted(next);
+        _state.HostUpserted(Hosts.Db02());
+
+        Assert.Same(next, _state.Find("web-01"));
+        Assert.Null(_state.Find("db-02"));
+
+        _state.Unfollow("web-01");
+        _state.HostUpserted(Hosts.Web01());
+        Assert.Null(_state.Find("web-01"));
+    }
+
+    [Fact]
+    public void Two_views_follow_a_host_until_both_let_go_and_a_seed_never_replaces_a_newer_summary()
+    {
+        Snapshot(Hosts.Web01());
+        _state.Follow("web-01");
+        _state.Follow("web-01");
+        HostSummary fromGetHost = Hosts.Web01();
+        _state.Seed(fromGetHost);
+        Assert.Same(fromGetHost, _state.Find("web-01"));
+
+        HostSummary fromFeed = Hosts.Web01();
+        _state.HostUpserted(fromFeed);
+        _state.Seed(Hosts.Web01());
+        Assert.Same(fromFeed, _state.Find("web-01"));
+
+        _state.Unfollow("web-01");
+        Assert.Same(fromFeed, _state.Find("web-01"));
+        _state.Unfollow("web-01");
+        Assert.Null(_state.Find("web-01"));
+        _state.Seed(Hosts.Web01());
+        Assert.Null(_state.Find("web-01"));
+    }
+
+    [Fact]
+    public void A_hosts_next_card_shares_the_strings_that_did_not_change_and_its_age_follows_the_aggregators_clock()
+    {
+        Snapshot(Hosts.Web01());
+        HostCard first = _state.Card("web-01")!;
+        HostSummary next = Hosts.Web01();
+        next.LastSeen = Timestamp.FromDateTimeOffset(Hosts.ServerTime.AddSeconds(-1));
+        _state.HostUpserted(next);
+        HostCard second = _state.Card("web-01")!;
+
+        Assert.NotSame(first, second);
+        Assert.Same(first.Host, second.Host);
+        Assert.Same(first.Row.AgentVersion, second.Row.AgentVersion);
+        Assert.Equal("1s", Row("web-01").LastSeen);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal("6s", Row("web-01").LastSeen);
     }
 
     private void Snapshot(params HostSummary[] hosts)

@@ -58,6 +58,7 @@ internal sealed class HostScreen : IScreen
     {
         _state = state;
         _host = host;
+        _state.Follow(host);
         _getHost = getHost;
         _checksNote = getHost is null ? PendingApiNote : LoadingNote;
         _post = post ?? (action => action());
@@ -126,21 +127,31 @@ internal sealed class HostScreen : IScreen
 
     public void Refresh()
     {
-        HostSummary? host = _state.Find(_host);
-        if (host is null)
+        HostCard? card = _state.Card(_host);
+        if (card is null)
         {
             _header.Text = $"{_host}: the aggregator no longer lists this host";
             return;
         }
 
-        FleetRow row = FleetRow.From(host, _state.ServerNow);
-        _header.Text = string.Join('\n', Identity(host, row), Scores(row));
-        _history.Append(host.Latest);
+        // The whole summary (every reading) comes with the host's next batch or with GetHost.
+        HostSummary? host = _state.Find(_host);
+        FleetRow row = card.RowAt(_state.ServerNow);
+        _header.Text = string.Join('\n', Identity(card, row), Scores(row));
+        if (host is not null)
+        {
+            _history.Append(host.Latest);
+        }
+        else if (_history.Batches == 0)
+        {
+            _history.Append(card.KeyReadings());
+        }
+
         _heals.Show(_healEvents.Select(e => new HealRow(e, _state.ServerNow)));
         ShowReadings();
         Titles();
         _content.SetNeedsLayout();
-        string changes = ChangeKey(host);
+        string changes = host is null ? string.Empty : ChangeKey(host);
         if (_getHost is not null && !_loading && changes != _loadedFor)
         {
             LoadDetail(changes);
@@ -179,6 +190,11 @@ internal sealed class HostScreen : IScreen
 
     public void Dispose()
     {
+        if (!_disposed)
+        {
+            _state.Unfollow(_host);
+        }
+
         _disposed = true;
         _content.Dispose();
     }
@@ -252,6 +268,11 @@ internal sealed class HostScreen : IScreen
             _checksNote = note;
             if (response is not null)
             {
+                if (response.Host is { } summary && summary.Host == _host && _state.Seed(summary))
+                {
+                    _loadedFor = ChangeKey(summary);
+                }
+
                 _checks.Show(response.Checks.Select(c => new CheckRow(c)));
                 _healEvents = response.Heals.ToList();
                 _history.Reset(response.Recent);
@@ -268,11 +289,11 @@ internal sealed class HostScreen : IScreen
         return checks.Count == 0 ? "checks: none reported yet" : $"checks: {string.Join(", ", counts)}";
     }
 
-    private static string Identity(HostSummary host, FleetRow row)
+    private static string Identity(HostCard card, FleetRow row)
     {
-        string kernel = host.Kernel.Length == 0 ? string.Empty : $" · kernel {host.Kernel}";
-        string cpus = host.CpuCount == 0 ? string.Empty : $" · {host.CpuCount} cpus";
-        return $"agent {row.Agent} (v{host.AgentVersion}) · seen {row.LastSeen} ago{cpus}{kernel}";
+        string kernel = card.Kernel.Length == 0 ? string.Empty : $" · kernel {card.Kernel}";
+        string cpus = card.CpuCount == 0 ? string.Empty : $" · {card.CpuCount} cpus";
+        return $"agent {row.Agent} (v{row.AgentVersion}) · seen {row.LastSeen} ago{cpus}{kernel}";
     }
 
     private static string Scores(FleetRow row)

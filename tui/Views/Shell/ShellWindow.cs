@@ -49,11 +49,27 @@ internal sealed class ShellWindow : Window
         content.SetFocus();
     }
 
+    /// <summary>
+    /// Sets the four lines; a line that did not change is left alone, since setting a view's text
+    /// marks it to be drawn again (and the title, the whole frame with its border).
+    /// </summary>
     public void SetLines(string title, string? banner, string info, string status)
     {
-        Title = title;
-        _banner.Text = banner ?? string.Empty;
-        _info.Text = info;
-        _status.Text = status;
+        if (Title != title)
+        {
+            Title = title;
+        }
+
+        SetText(_banner, banner ?? string.Empty);
+        SetText(_info, info);
+        SetText(_status, status);
+    }
+
+    private static void SetText(View view, string text)
+    {
+        if (view.Text != text)
+        {
+            view.Text = text;
+        }
     }
 }

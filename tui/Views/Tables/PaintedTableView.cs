@@ -1,4 +1,5 @@
 using System.Drawing;
+using System.Globalization;
 using System.Text;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
@@ -10,15 +11,20 @@ namespace Warden.Tui.Views.Tables;
 
 /// <summary>
 /// A TableView (its cursor, scrolling and keys) that paints its own lines: the header, its rule, and
-/// one string per cell of the rows on screen, each screen cell written once. Terminal.Gui's own
-/// TableView clears the viewport, clears each line and then writes each cell, and every cell write
-/// costs the driver hundreds of bytes, so a 200x60 table cost four times what it had to
-/// (FleetRedrawBenchmarks). Columns have fixed widths (<see cref="TableLayout"/>), so a line is
+/// one string per cell of the rows on screen, each screen cell written once and only when it
+/// changed. Terminal.Gui's own TableView clears the viewport, clears each line and then writes each
+/// cell, and every cell write costs the driver hundreds of bytes, so a 200x60 table cost four times
+/// what it had to (FleetRedrawBenchmarks). Columns have fixed widths (<see cref="TableLayout"/>), so a line is
 /// the cells padded to their widths with a separator between them.
 /// </summary>
 internal sealed class PaintedTableView<TRow> : TableView
 {
     private readonly Func<TablePaint<TRow>> _paint;
+    private string _blank = string.Empty;
+
+    // For one draw: the driver's cells and where this view's viewport starts on them.
+    private Cell[,]? _shown;
+    private Point _origin;
 
     public PaintedTableView(Func<TablePaint<TRow>> paint)
     {
@@ -34,36 +40,33 @@ internal sealed class PaintedTableView<TRow> : TableView
         Attribute normal = GetAttributeForRole(VisualRole.Normal);
         Attribute cursor = GetAttributeForRole(HasFocus ? VisualRole.Focus : VisualRole.Active);
         int selected = Value?.SelectedCell.Y ?? -1;
-        SetAttribute(normal);
-        Move(0, 0);
-        AddStr(paint.HeaderLine(viewport.Width));
+        _shown = App?.Driver?.Contents;
+        _origin = ViewportToScreen(Point.Empty);
+        Write(0, 0, paint.HeaderLine(viewport.Width), normal);
         // The rule under the header follows the style, as the TableView's cursor and scrolling do.
         int headerLines = Style.ShowHorizontalHeaderUnderline ? 2 : 1;
         if (headerLines == 2)
         {
-            Move(0, 1);
-            AddStr(paint.RuleLine(viewport.Width));
+            Write(0, 1, paint.RuleLine(viewport.Width), normal);
         }
 
         for (int line = headerLines; line < viewport.Height; line++)
         {
             int row = RowOffset + line - headerLines;
-            Move(0, line);
             if (row < paint.Rows.Count)
             {
-                PaintRow(paint, paint.Rows[row], row == selected ? cursor : normal, row == selected, viewport.Width);
+                PaintRow(paint, paint.Rows[row], line, row == selected ? cursor : normal, row == selected, viewport.Width);
             }
             else
             {
-                SetAttribute(normal);
-                AddStr(new string(' ', viewport.Width));
+                Write(0, line, Blank(viewport.Width), normal);
             }
         }
 
         return true;
     }
 
-    private void PaintRow(TablePaint<TRow> paint, TRow row, Attribute rowAttribute, bool isCursor, int width)
+    private void PaintRow(TablePaint<TRow> paint, TRow row, int line, Attribute rowAttribute, bool isCursor, int width)
     {
         int x = 0;
         for (int c = 0; c < paint.Columns.Count && x < width; c++)
@@ -76,22 +79,78 @@ internal sealed class PaintedTableView<TRow> : TableView
                 attribute = new Attribute(foreground, rowAttribute.Background);
             }
 
-            SetAttribute(attribute);
-            AddStr(TablePaint<TRow>.Fit(column.Cell(row), cellWidth, column.RightAligned));
+            Write(x, line, TablePaint<TRow>.Fit(column.Cell(row), cellWidth, column.RightAligned), attribute);
             x += cellWidth;
             if (c < paint.Columns.Count - 1)
             {
-                SetAttribute(rowAttribute);
-                AddStr(TablePaint<TRow>.Separator);
+                Write(x, line, TablePaint<TRow>.Separator, rowAttribute);
                 x++;
             }
         }
 
         if (x < width)
         {
-            SetAttribute(rowAttribute);
-            AddStr(new string(' ', width - x));
+            Write(x, line, Blank(width - x), rowAttribute);
         }
+    }
+
+    private string Blank(int width)
+    {
+        if (_blank.Length < width)
+        {
+            _blank = new string(' ', width);
+        }
+
+        return width == _blank.Length ? _blank : _blank[..width];
+    }
+
+    /// <summary>
+    /// Writes the text at a viewport position unless the screen already shows exactly it: the driver
+    /// turns every written cell into graphemes and measures each one several times (kilobytes of
+    /// garbage per cell), while a live update changes a few cells of each line (an age, a score).
+    /// </summary>
+    private void Write(int col, int line, string text, Attribute attribute)
+    {
+        if (ScreenShows(col, line, text, attribute))
+        {
+            return;
+        }
+
+        SetAttribute(attribute);
+        Move(col, line);
+        AddStr(text);
+    }
+
+    /// <summary>
+    /// True when the driver's cells at the position hold this text, one character per cell (as the
+    /// table lays text out), in this attribute. Anything else (a surrogate pair, a combining mark,
+    /// the edge of the screen, no driver) counts as different, so it is written.
+    /// </summary>
+    private bool ScreenShows(int col, int line, string text, Attribute attribute)
+    {
+        if (_shown is not Cell[,] contents)
+        {
+            return false;
+        }
+
+        var start = new Point(_origin.X + col, _origin.Y + line);
+        if (start.Y < 0 || start.Y >= contents.GetLength(0) || start.X < 0 || start.X + text.Length > contents.GetLength(1))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            Cell cell = contents[start.Y, start.X + i];
+            if (char.IsSurrogate(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Control
+                || cell.Attribute != attribute || cell.Grapheme is not { Length: 1 } grapheme || grapheme[0] != c)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
 

@@ -30,7 +30,7 @@ internal sealed class QueryTable<TRow>
         _wantFirst = wantFirst;
         _colors = colors;
         Query = query;
-        _source = new QueryTableSource<TRow>([], columns);
+        _source = new QueryTableSource<TRow>([], columns, painted: true);
         // Widths are fixed per column, so only the rows on screen need measuring (not all 5,000).
         View = new PaintedTableView<TRow>(() => new TablePaint<TRow>(_source.ColumnList, _firstWidth, _source.RowList, _colors) { SortColumn = Query.SortColumn, Descending = Query.Descending }) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true, UseAllRowsForContentCalculation = false, Table = _source };
         ApplyStyle(View.Style);
@@ -78,7 +78,7 @@ internal sealed class QueryTable<TRow>
     public void Rebuild()
     {
         string? selectedKey = Selected is TRow selected ? _key(selected) : null;
-        _source = new QueryTableSource<TRow>(Query.Apply(_all, Shown), _columns.Take(Shown).ToArray());
+        _source = new QueryTableSource<TRow>(Query.Apply(_all, Shown), _columns.Take(Shown).ToArray(), painted: true);
         View.Table = _source;
         if (selectedKey is not null && IndexOf(selectedKey) is int row)
         {

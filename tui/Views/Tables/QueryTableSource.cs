@@ -4,9 +4,12 @@ namespace Warden.Tui.Views.Tables;
 
 /// <summary>
 /// Feeds rows to a TableView without DataTable (reflection-heavy): cells are formatted only when
-/// the table asks, which is only for the rows on screen.
+/// the table asks, which is only for the rows on screen. With <c>painted</c> the cells are empty:
+/// a <see cref="PaintedTableView{TRow}"/> paints the rows itself, and TableView only measures the
+/// cells on screen (every one of them, several times per update, a grapheme at a time) to size
+/// columns whose widths the column styles fix anyway.
 /// </summary>
-internal sealed class QueryTableSource<TRow>(IReadOnlyList<TRow> rows, IReadOnlyList<TableColumn<TRow>> columns) : ITableSource
+internal sealed class QueryTableSource<TRow>(IReadOnlyList<TRow> rows, IReadOnlyList<TableColumn<TRow>> columns, bool painted = false) : ITableSource
 {
     private readonly string[] _headers = columns.Select(c => c.Header).ToArray();
 
@@ -20,5 +23,5 @@ internal sealed class QueryTableSource<TRow>(IReadOnlyList<TRow> rows, IReadOnly
 
     public int Rows => rows.Count;
 
-    public object this[int row, int col] => columns[col].Cell(rows[row]);
+    public object this[int row, int col] => painted ? string.Empty : columns[col].Cell(rows[row]);
 }

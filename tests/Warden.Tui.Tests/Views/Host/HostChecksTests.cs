@@ -11,9 +11,11 @@ public sealed class HostChecksTests : IDisposable
 
     public HostChecksTests()
     {
-        _console.Snapshot(Hosts.Scored("db-02", 85, [100, 60, 100, 90, 100, 100]));
+        HostSummary host = Hosts.Scored("db-02", 85, [100, 60, 100, 90, 100, 100]);
+        _console.Snapshot(host);
         _console.HostDetails["db-02"] = new GetHostResponse
         {
+            Host = host.Clone(),
             Checks =
             {
                 new HostCheckState { Component = "system", Check = "load_per_core", State = CheckState.Ok, StateType = StateType.Hard, Value = 0.4, Threshold = "warn 2", Attempt = 0, MaxAttempts = 3, Reason = "0.40 per core" },

@@ -198,6 +198,7 @@ public sealed class HostViewTests : IDisposable
     {
         var response = new GetHostResponse
         {
+            Host = Feed(),
             Checks =
             {
                 new HostCheckState { Component = "service", Check = Web, State = CheckState.Crit, StateType = StateType.Hard, Value = 0, Threshold = "min 1", Attempt = 3, MaxAttempts = 3, Reason = "0 processes", HealBudgetLeft = 0, HealBudget = 3 },

@@ -27,6 +27,8 @@ public sealed class ConsoleShellTests : IDisposable
         Assert.Contains("score.host", screen); // a key reading; score.storage is one `m` away
         Assert.Contains("checks: NotFound: no host db-02", screen);
         Assert.Contains("<Esc> back", _console.StatusLine());
+        _console.State.HostUpserted(Hosts.Scored("db-02", 84, [100, 60, 100, 90, 100, 100]));
+        Assert.NotNull(_console.State.Find("db-02")); // the open host view keeps its whole summary
 
         _console.Press(Key.Esc);
 
@@ -34,6 +36,8 @@ public sealed class ConsoleShellTests : IDisposable
         Assert.Contains("warden · hosts", _console.Screen());
         Assert.DoesNotContain("db-02 ›", _console.Screen());
         Assert.False(_console.StopRequested);
+        _console.State.HostUpserted(Hosts.Scored("db-02", 83, [100, 60, 100, 90, 100, 100]));
+        Assert.Null(_console.State.Find("db-02")); // closed: back to the card
     }
 
     [Fact]
