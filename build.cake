@@ -20,6 +20,7 @@ var ui = Argument("ui", "tui");            // Run: "tui" attaches warden; "hosts
 var benchFilter = Argument("filter", "*");
 var footprintSeconds = Argument("duration", 600);  // Footprint, FleetFootprint: how long to measure
 var fleetAgents = Argument("agents", 5000);          // FleetFootprint, TuiFootprint: simulated agents
+var fleetConserve = Argument("conserve", "");      // FleetFootprint: GCConserveMemory for the aggregator (0 turns off the shipped 7)
 var fleetGc = Argument("gc", "default");             // FleetFootprint: the aggregator's collector (default, workstation, server-static)
 var tuiIncidents = Argument("incidents", 2000);      // TuiFootprint: open incidents raised through ingest
 var tuiScreen = Argument("screen", "200x60");        // TuiFootprint: terminal size
@@ -200,7 +201,8 @@ Task("Footprint")
 
 Task("FleetFootprint").Does(() =>
 {
-    Dotnet($"run -c Release --project tests/Warden.Benchmarks -- fleet-footprint --agents {fleetAgents} --duration {footprintSeconds} --gc {fleetGc} --out \"{artifacts.Combine("fleet-footprint")}\"");
+    var conserve = fleetConserve.Length > 0 ? $" --conserve {fleetConserve}" : "";
+    Dotnet($"run -c Release --project tests/Warden.Benchmarks -- fleet-footprint --agents {fleetAgents} --duration {footprintSeconds} --gc {fleetGc}{conserve} --out \"{artifacts.Combine("fleet-footprint")}\"");
 });
 
 Task("TuiFootprint")

@@ -9,6 +9,10 @@ if (args.FirstOrDefault() == "tui-footprint")
 {
     return await Warden.Benchmarks.Tui.TuiFootprint.RunAsync(args[1..]);
 }
+if (args.FirstOrDefault() == "tui-allocations")
+{
+    return Warden.Benchmarks.Tui.AllocationProfile.Run(args[1..]);
+}
 // --filter '*CatchUp*' runs the catch-up measurement of the published programs (not a
 // BenchmarkDotNet benchmark: it times real processes); any other filter goes to BenchmarkDotNet.
 var filter = Argument("--filter") ?? "*";
@@ -24,4 +28,4 @@ Warden.Benchmarks.Procfs.ThreadAllocatedColumn.PrepareDirectory();
 BenchmarkSwitcher.FromAssembly(typeof(Warden.Benchmarks.Procfs.SensingCycleBenchmarks).Assembly).Run(benchmarkArgs);
 return 0;
 
-string? Argument(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+string? Argument(string name) => Warden.Benchmarks.CommandOptions.Text(args, name);

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using fleetsim::Warden.FleetSim;
+using static Warden.Benchmarks.CommandOptions;
 
 namespace Warden.Benchmarks.Ingest;
 
@@ -141,10 +142,4 @@ internal static class FleetFootprint
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
-
-    private static string? Text(string[] args, string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-
-    private static int Option(string[] args, string name, int fallback) => Text(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-
-    private static double Option(string[] args, string name, double fallback) => Text(args, name) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
 }

@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using fleetsim::Warden.FleetSim;
 using Warden.Benchmarks.Ingest;
+using static Warden.Benchmarks.CommandOptions;
 using CheckState = fleetsim::Warden.Proto.V1.CheckState;
 
 namespace Warden.Benchmarks.Tui;
@@ -42,7 +43,7 @@ internal static class TuiFootprint
         (int width, int height) = BenchConsole.Size(screen);
         using var terminal = TerminalSession.Start(warden, server.Address, width, height);
         await terminal.WaitForAsync($"live · {hosts} hosts", TimeSpan.FromMinutes(3));
-        var samples = new List<string> { "phase,second,rss_bytes,cpu_seconds" };
+        var samples = new List<string> { "phase,second,rss_bytes,rss_anon_bytes,cpu_seconds" };
         string fleetView = await SampleAsync(terminal, "hosts", seconds, samples);
         terminal.Type(":incidents");
         terminal.Enter();
@@ -86,22 +87,21 @@ internal static class TuiFootprint
     private static async Task<string> SampleAsync(TerminalSession terminal, string phase, int seconds, List<string> csv)
     {
         var rss = new List<double>();
+        var anon = new List<double>();
         double cpuStart = terminal.CpuSeconds();
         for (int s = 0; s < seconds; s++)
         {
             await Task.Delay(TimeSpan.FromSeconds(1)); // sampling a running process once a second, not waiting on logic
             long bytes = terminal.ResidentBytes();
+            long anonBytes = terminal.StatusBytes("RssAnon");
             rss.Add(bytes / 1048576.0);
-            csv.Add(string.Create(CultureInfo.InvariantCulture, $"{phase},{s + 1},{bytes},{terminal.CpuSeconds():F2}"));
+            anon.Add(anonBytes / 1048576.0);
+            csv.Add(string.Create(CultureInfo.InvariantCulture, $"{phase},{s + 1},{bytes},{anonBytes},{terminal.CpuSeconds():F2}"));
         }
 
-        List<double> sorted = [.. rss.Order()];
+        List<double> sorted = [.. rss.Order()], sortedAnon = [.. anon.Order()];
         double cpu = (terminal.CpuSeconds() - cpuStart) / seconds * 100;
         return string.Create(CultureInfo.InvariantCulture,
-            $"  {phase,-9} RSS median {sorted[sorted.Count / 2]:F1} MiB, max {sorted[^1]:F1} MiB, first {rss[0]:F1} MiB, last {rss[^1]:F1} MiB; CPU {cpu:F0} % of one core");
+            $"  {phase,-9} RSS median {sorted[sorted.Count / 2]:F1} MiB, max {sorted[^1]:F1} MiB, first {rss[0]:F1} MiB, last {rss[^1]:F1} MiB (anonymous median {sortedAnon[sortedAnon.Count / 2]:F1}, file-backed the rest); CPU {cpu:F0} % of one core");
     }
-
-    private static int Option(string[] args, string name, int fallback) => int.Parse(Text(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-
-    private static string Text(string[] args, string name, string fallback) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
 }
