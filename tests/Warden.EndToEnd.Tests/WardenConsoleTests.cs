@@ -22,7 +22,10 @@ public class WardenConsoleTests
 
         using var terminal = TmuxTerminal.Start("warden", 80, 24, "--aggregator", aggregator.Address, "--readonly");
 
-        string fleet = await terminal.WaitForAsync("live · 1 host", "the fleet view, live");
+        // The status line and the row come from one refresh, but the terminal may be captured
+        // between the two lines' output; wait for a screen that shows both.
+        string fleet = await terminal.WaitForAsync(
+            s => s.Contains("live · 1 host", StringComparison.Ordinal) && s.Contains("e2e-tui", StringComparison.Ordinal), "the fleet view, live, with the host's row");
         Assert.Contains("warden · hosts [read-only]", fleet, StringComparison.Ordinal);
         string row = fleet.Split('\n').Single(l => l.Contains("e2e-tui", StringComparison.Ordinal));
         Assert.Matches(@"\d+ (healthy|degraded|unhealthy)", row);

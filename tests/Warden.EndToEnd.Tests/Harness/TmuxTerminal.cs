@@ -39,9 +39,13 @@ internal sealed class TmuxTerminal : IDisposable
     /// <summary>True once the program in the pane has exited.</summary>
     public bool Exited() => Tmux("display-message", "-p", "-t", Session, "#{pane_dead}").Trim() == "1";
 
-    public async Task<string> WaitForAsync(string text, string what) =>
+    public Task<string> WaitForAsync(string text, string what) =>
+        WaitForAsync(screen => screen.Contains(text, StringComparison.Ordinal), what);
+
+    /// <summary>The first screen that satisfies <paramref name="shows"/>; fails after 30 s showing the last screen.</summary>
+    public async Task<string> WaitForAsync(Func<string, bool> shows, string what) =>
         await Eventually.GetAsync(
-            () => Task.FromResult(Screen() is string screen && screen.Contains(text, StringComparison.Ordinal) ? screen : null),
+            () => Task.FromResult(Screen() is string screen && shows(screen) ? screen : null),
             what, TimeSpan.FromSeconds(30), Screen);
 
     public void Dispose()
