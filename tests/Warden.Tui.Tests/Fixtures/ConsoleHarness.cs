@@ -25,7 +25,7 @@ internal sealed class ConsoleHarness : IDisposable
 
     /// <param name="aggregator">Where the operator calls go (report, audit, silences, s, c); null leaves them out.</param>
     /// <param name="refreshEvery">The least time between feed-driven redraws, on <see cref="Time"/>; none by default.</param>
-    public ConsoleHarness(int width = 80, int height = 24, bool readOnly = false, bool colors = false, Uri? aggregator = null, Warden.Tui.Formatting.SparkGlyphs? glyphs = null, TimeSpan? refreshEvery = null)
+    public ConsoleHarness(int width = 80, int height = 24, bool readOnly = false, bool colors = false, Uri? aggregator = null, Warden.Tui.Formatting.SparkGlyphs? glyphs = null, TimeSpan? refreshEvery = null, TimeSpan? repaintEvery = null)
     {
         _app = Application.Create(new VirtualTimeProvider());
         _app.Init(DriverRegistry.Names.ANSI);
@@ -33,7 +33,7 @@ internal sealed class ConsoleHarness : IDisposable
         State = new HostListState(Time);
         Incidents = new IncidentListState(Time);
         _operatorCalls = aggregator is null ? null : new OperatorCallsOnLoopback(aggregator, Operator);
-        _console = ConsoleApp.Create(_app, State, new ShellOptions(Address, readOnly) { RefreshEvery = refreshEvery ?? TimeSpan.Zero, Time = Time }, colors, post: Post,
+        _console = ConsoleApp.Create(_app, State, new ShellOptions(Address, readOnly) { RefreshEvery = refreshEvery ?? TimeSpan.Zero, RepaintEvery = repaintEvery ?? TimeSpan.FromSeconds(10), Time = Time }, colors, post: Post,
             incidents: post => new IncidentServices(Incidents, Actions, post) { GetHost = GetHost, Glyphs = glyphs ?? Warden.Tui.Formatting.SparkGlyphs.Blocks }, calls: _operatorCalls?.Calls);
         _app.Begin(_console.Window);
     }
@@ -152,6 +152,9 @@ internal sealed class ConsoleHarness : IDisposable
         Screen();
         _app.InjectKey(key);
     }
+
+    /// <summary>What the last drawn frame sent to the terminal: only the cells written in it.</summary>
+    public string LastOutput => _app.Driver!.GetOutput().GetLastOutput();
 
     public string Screen()
     {

@@ -26,6 +26,8 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
     private readonly TimeSpan _refreshEvery;
     private readonly TimeProvider _time;
     private long _lastRefresh;
+    private readonly TimeSpan _repaintEvery;
+    private long _lastRepaint;
     private ITimer? _refreshTimer;
 
     /// <param name="post">Runs an action later on the UI thread; live updates are coalesced through it.</param>
@@ -39,7 +41,9 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
         _quit = quit;
         _post = post;
         _refreshEvery = options.RefreshEvery;
+        _repaintEvery = options.RepaintEvery;
         _time = options.Time;
+        _lastRepaint = _time.GetTimestamp();
     }
 
     public bool ReadOnly { get; }
@@ -144,6 +148,12 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
     private void RefreshRequested()
     {
         _refreshPending = false;
+        if (_time.GetElapsedTime(_lastRepaint) >= _repaintEvery)
+        {
+            _lastRepaint = _time.GetTimestamp();
+            _window.RepaintTables();
+        }
+
         Refresh();
     }
 
@@ -184,6 +194,13 @@ internal sealed class ConsoleShell : IScreenHost, IDisposable
 
     private bool Navigate(Key key)
     {
+        if (key == Key.L.WithCtrl)
+        {
+            _lastRepaint = _time.GetTimestamp();
+            _window.RedrawScreen();
+            return true;
+        }
+
         if (key == Key.Esc)
         {
             if (Current.Filter.Length > 0)

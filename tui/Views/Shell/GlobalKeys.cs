@@ -14,5 +14,6 @@ internal static class GlobalKeys
         new("q", "go back one view; quit from the top view"),
         new("↑ ↓ PgUp PgDn", "move the cursor; Home/End jump to the first/last row"),
         new("y / n", "answer a confirmation (anything but y cancels)"),
+        new("Ctrl+L", "redraw the whole screen (after a garbled terminal)"),
     ];
 }

@@ -10,6 +10,14 @@ internal sealed record ShellOptions(string Address, bool ReadOnly)
     /// </summary>
     public TimeSpan RefreshEvery { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How often a feed-driven redraw also rewrites every table cell. Tables write only cells whose
+    /// text changed, and a frame Terminal.Gui failed to write to the terminal (a full pty on a slow
+    /// link) would otherwise leave unchanged cells blank until they change; this bounds how long.
+    /// At 200x60 a full table write costs ~20 ms. Ctrl+L rewrites the whole screen at once.
+    /// </summary>
+    public TimeSpan RepaintEvery { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The clock that spaces those redraws (tests pass a fake one).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -49,6 +49,36 @@ internal sealed class ShellWindow : Window
         content.SetFocus();
     }
 
+    /// <summary>Makes every table in the current view write all its cells on the next draw.</summary>
+    public void RepaintTables() => RepaintTables(_body);
+
+    private static void RepaintTables(View view)
+    {
+        foreach (View sub in view.SubViews)
+        {
+            if (sub is Tables.IRepaintable table)
+            {
+                table.RepaintAll();
+            }
+
+            RepaintTables(sub);
+        }
+    }
+
+    /// <summary>
+    /// Rewrites the whole screen on the next draw, as a terminal program does on Ctrl+L: the driver's
+    /// buffer is cleared, so every view writes every cell again.
+    /// </summary>
+    public void RedrawScreen()
+    {
+        if (App is { } app)
+        {
+            app.ClearScreenNextIteration = true;
+        }
+
+        SetNeedsDraw();
+    }
+
     /// <summary>
     /// Sets the four lines; a line that did not change is left alone, since setting a view's text
     /// marks it to be drawn again (and the title, the whole frame with its border).

@@ -17,10 +17,11 @@ namespace Warden.Tui.Views.Tables;
 /// what it had to (FleetRedrawBenchmarks). Columns have fixed widths (<see cref="TableLayout"/>), so a line is
 /// the cells padded to their widths with a separator between them.
 /// </summary>
-internal sealed class PaintedTableView<TRow> : TableView
+internal sealed class PaintedTableView<TRow> : TableView, IRepaintable
 {
     private readonly Func<TablePaint<TRow>> _paint;
     private string _blank = string.Empty;
+    private bool _writeAll;
 
     // For one draw: the driver's cells and where this view's viewport starts on them.
     private Cell[,]? _shown;
@@ -33,6 +34,18 @@ internal sealed class PaintedTableView<TRow> : TableView
 
     protected override bool OnClearingViewport() => true;
 
+    /// <summary>
+    /// The next draw writes every cell, shown or not. Skipping what the driver's cells already show
+    /// trusts that the terminal got them; Terminal.Gui drops a frame's output silently when the
+    /// write to the terminal fails (a full pty, a slow SSH link, an interrupted write), and a cell
+    /// that never changes again (a host's name) would stay missing.
+    /// </summary>
+    public void RepaintAll()
+    {
+        _writeAll = true;
+        SetNeedsDraw();
+    }
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         TablePaint<TRow> paint = _paint();
@@ -40,7 +53,8 @@ internal sealed class PaintedTableView<TRow> : TableView
         Attribute normal = GetAttributeForRole(VisualRole.Normal);
         Attribute cursor = GetAttributeForRole(HasFocus ? VisualRole.Focus : VisualRole.Active);
         int selected = Value?.SelectedCell.Y ?? -1;
-        _shown = App?.Driver?.Contents;
+        _shown = _writeAll ? null : App?.Driver?.Contents;
+        _writeAll = false;
         _origin = ViewportToScreen(Point.Empty);
         Write(0, 0, paint.HeaderLine(viewport.Width), normal);
         // The rule under the header follows the style, as the TableView's cursor and scrolling do.

@@ -75,6 +75,46 @@ public sealed class ConsoleShellTests : IDisposable
     }
 
     [Fact]
+    public void A_live_update_writes_the_cells_that_changed_and_every_table_cell_once_the_repaint_interval_passed()
+    {
+        using var console = new ConsoleHarness(repaintEvery: TimeSpan.FromSeconds(10));
+        console.Snapshot(Hosts.Scored("web-01", 100, [100, 100, 100, 100, 100, 100]), Hosts.Scored("db-02", 85, [100, 60, 100, 90, 100, 100]));
+        Assert.Contains("web-01", console.Screen());
+
+        console.State.HostUpserted(Hosts.Scored("db-02", 84, [100, 60, 100, 90, 100, 100]));
+        console.Screen();
+        Assert.Contains("84", console.LastOutput);
+        Assert.DoesNotContain("web-01", console.LastOutput); // its row did not change: not written
+
+        // A frame the terminal did not take would leave web-01 blank for good; past the interval
+        // the next update writes every table cell again.
+        console.Time.Advance(TimeSpan.FromSeconds(10));
+        console.State.HostUpserted(Hosts.Scored("db-02", 83, [100, 60, 100, 90, 100, 100]));
+        console.Screen();
+        Assert.Contains("web-01", console.LastOutput);
+
+        console.State.HostUpserted(Hosts.Scored("db-02", 82, [100, 60, 100, 90, 100, 100]));
+        console.Screen();
+        Assert.DoesNotContain("web-01", console.LastOutput); // and then only changes again
+    }
+
+    [Fact]
+    public void Ctrl_L_rewrites_the_whole_screen()
+    {
+        _console.Screen();
+        _console.State.HostUpserted(Hosts.Scored("db-02", 84, [100, 60, 100, 90, 100, 100]));
+        _console.Screen();
+        Assert.DoesNotContain("web-01", _console.LastOutput);
+
+        _console.Press(Key.L.WithCtrl);
+        _console.Screen();
+
+        Assert.Contains("web-01", _console.LastOutput);
+        Assert.Contains("warden · hosts", _console.LastOutput);
+        Assert.Contains("<?> help", _console.LastOutput);
+    }
+
+    [Fact]
     public void q_goes_back_from_a_nested_view_and_quits_from_the_top()
     {
         _console.Press(Key.Enter);
