@@ -18,9 +18,9 @@ internal sealed class ServerProcess : IDisposable
 
     public int Id => _process.Id;
 
-    /// <summary>Starts it with Workstation GC, as the ingest benchmarks compare it.</summary>
+    /// <summary>Starts it with the runtime settings it ships with (the aggregator: workstation GC).</summary>
     public static ServerProcess Start(string program, string portFile, params string[] args) =>
-        Start(program, portFile, new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" }, args);
+        Start(program, portFile, new Dictionary<string, string>(), args);
 
     /// <summary>Starts it with these environment variables (the runtime's GC settings, say) and no others changed.</summary>
     public static ServerProcess Start(string program, string portFile, IReadOnlyDictionary<string, string> environment, params string[] args)
