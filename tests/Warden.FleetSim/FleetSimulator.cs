@@ -15,7 +15,8 @@ public sealed class FleetSimulator : IAsyncDisposable
     private readonly Dictionary<string, SimulatedHost> _byName;
     private readonly TimeProvider _time;
 
-    public FleetSimulator(string address, int hosts, TimeSpan shipInterval, string prefix = "sim", TimeProvider? time = null)
+    /// <param name="extraReadings">Readings each batch carries beyond the model's 21 (more filesystems).</param>
+    public FleetSimulator(string address, int hosts, TimeSpan shipInterval, string prefix = "sim", TimeProvider? time = null, int extraReadings = 0)
     {
         _time = time ?? TimeProvider.System;
         _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
@@ -30,7 +31,7 @@ public sealed class FleetSimulator : IAsyncDisposable
         });
         var client = new AgentLink.AgentLinkClient(_channel);
         Hosts = Enumerable.Range(1, hosts)
-            .Select(i => new SimulatedHost($"{prefix}-{i:D5}", client, i, shipInterval, _time))
+            .Select(i => new SimulatedHost($"{prefix}-{i:D5}", client, i, shipInterval, _time, extraReadings))
             .ToList();
         _byName = Hosts.ToDictionary(h => h.Name, StringComparer.Ordinal);
     }

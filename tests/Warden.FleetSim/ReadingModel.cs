@@ -5,10 +5,16 @@ namespace Warden.FleetSim;
 /// <summary>
 /// Plausible readings for one simulated host: CPU, memory, load and disks wander as random walks
 /// around a per-host baseline; scores follow the checks the scenario has failed. Overrides pin a
-/// reading to a value (a disk filling, a CPU saturated).
+/// reading to a value (a disk filling, a CPU saturated). <c>extraReadings</c> adds that many more,
+/// as a host with more filesystems ships them: space, inodes, read and write IOPS per data mount.
 /// </summary>
-public sealed class ReadingModel(int seed, int cpus)
+public sealed class ReadingModel(int seed, int cpus, int extraReadings = 0)
 {
+    /// <summary>How many readings a batch has without extras.</summary>
+    public const int BaseReadings = 21;
+
+    private static readonly string[] ExtraFamilies = ["disk.used_pct", "disk.inodes_used_pct", "disk.read_iops", "disk.write_iops"];
+
     private const double MemTotal = 16L << 30;
     private readonly Random _random = new(seed);
     private readonly Dictionary<(string Name, string Subject), double> _overrides = [];
@@ -17,6 +23,8 @@ public sealed class ReadingModel(int seed, int cpus)
     private double _load = cpus * 0.3;
     private double _rootUsed = 40 + seed % 30;
     private double _varUsed = 20 + seed % 50;
+    private readonly double[] _extra = [.. Enumerable.Range(0, extraReadings).Select(i => 10.0 + ((seed + i) % 60))];
+    private readonly string[] _extraSubjects = [.. Enumerable.Range(0, extraReadings).Select(i => $"/data{i / ExtraFamilies.Length}")];
 
     public void Set(string name, string subject, double value)
     {
@@ -42,7 +50,7 @@ public sealed class ReadingModel(int seed, int cpus)
         _load = Walk(_load, 0.2, 0, cpus * 4);
         _rootUsed = Walk(_rootUsed, 0.05, 1, 99);
         _varUsed = Walk(_varUsed, 0.05, 1, 99);
-        var list = new List<Reading>(24)
+        var list = new List<Reading>(BaseReadings + extraReadings)
         {
             R("cpu.busy_pct", _cpu),
             R("cpu.iowait_pct", _cpu * 0.05),
@@ -64,6 +72,11 @@ public sealed class ReadingModel(int seed, int cpus)
             .Select(c => (c, componentScores.TryGetValue(c, out var s) ? s : 100)).ToList();
         list.AddRange(scores.Select(s => R("score." + s.c, s.Item2)));
         list.Add(R("score.host", scores.Average(s => s.Item2)));
+        for (var i = 0; i < _extra.Length; i++)
+        {
+            _extra[i] = Walk(_extra[i], 0.5, 0, 100);
+            list.Add(R(ExtraFamilies[i % ExtraFamilies.Length], _extra[i], _extraSubjects[i]));
+        }
         lock (_overrides)
         {
             foreach (var reading in list)

@@ -26,13 +26,13 @@ public sealed partial class SimulatedHost : IAsyncDisposable
     private long _duplicates;
     private ulong _sequence;
 
-    internal SimulatedHost(string name, AgentLink.AgentLinkClient client, int seed, TimeSpan shipInterval, TimeProvider time)
+    internal SimulatedHost(string name, AgentLink.AgentLinkClient client, int seed, TimeSpan shipInterval, TimeProvider time, int extraReadings = 0)
     {
         Name = name;
         _client = client;
         _time = time;
         ShipInterval = shipInterval;
-        Readings = new ReadingModel(seed, 2 + seed % 15);
+        Readings = new ReadingModel(seed, 2 + seed % 15, extraReadings);
     }
 
     public string Name { get; }
