@@ -61,21 +61,22 @@ internal static class FleetFootprint
         Console.Out.WriteLine($"after warm-up ({warm[0].Seconds:F0} s .. {warm[^1].Seconds:F0} s), thirds as least/median/greatest; flat: neither floor nor ceiling {maxRise} MiB higher");
         var rss = Flatness.Of("RSS", [.. warm.Select(s => (s.Seconds, s.Rss))], maxRise);
         Console.Out.WriteLine(rss);
-        Flatness? live = null;
-        foreach (var (name, figure) in new (string, Func<Sample, double>)[]
-        {
-            ("RSS anonymous", s => s.RssAnon), ("RSS file-backed", s => s.RssFile),
-            ("GC heap", s => s.Memory.HeapBytes), ("GC live after full GC", s => s.Memory.LiveBytes), ("GC committed", s => s.Memory.CommittedBytes),
-        })
+        // Printed when there are enough samples of the figure (the GC's come from scrapes); null when not.
+        Flatness? Judge(string name, Func<Sample, double> figure)
         {
             var scraped = warm.Where(s => !double.IsNaN(figure(s))).Select(s => (s.Seconds, figure(s))).ToList();
-            if (scraped.Count >= 3)
+            Flatness? flatness = scraped.Count >= 3 ? Flatness.Of(name, scraped, maxRise) : null;
+            if (flatness is { } judged)
             {
-                var flatness = Flatness.Of(name, scraped, maxRise);
-                live = name == "GC live after full GC" ? flatness : live;
-                Console.Out.WriteLine(flatness);
+                Console.Out.WriteLine(judged);
             }
+            return flatness;
         }
+        Judge("RSS anonymous", s => s.RssAnon);
+        Judge("RSS file-backed", s => s.RssFile);
+        Judge("GC heap", s => s.Memory.HeapBytes);
+        var live = Judge("GC live after full GC", s => s.Memory.LiveBytes);
+        Judge("GC committed", s => s.Memory.CommittedBytes);
         var acked = samples[^1].Acked - warm[0].Acked;
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{acked / (samples[^1].Seconds - warm[0].Seconds):F0} acks/s after warm-up (expected {agents / (double)interval:F0}); {Scraped(warm, s => s.Memory.Gen2Collections):F0} gen2 collections"));
@@ -116,8 +117,8 @@ internal static class FleetFootprint
             {
                 Console.Out.WriteLine($"scrape of {metrics} failed: {e.Message}");
             }
-            var (rss, anonymous, file) = server.Resident();
-            var s = new Sample(clock.Elapsed.TotalSeconds, rss, anonymous, file, fleet.AckCount, memory);
+            var resident = ProcStatus.Read(server.Id);
+            var s = new Sample(clock.Elapsed.TotalSeconds, resident.Resident, resident.Anonymous, resident.FileBacked, fleet.AckCount, memory);
             samples.Add(s);
             await csv.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{s.Seconds:F0},{s.Rss},{s.RssAnon},{s.RssFile},{memory.HeapBytes},{memory.CommittedBytes},{memory.LiveBytes},{memory.Gen2Bytes},{memory.LohBytes},{memory.Gen2Collections},{s.Acked}"));

@@ -52,31 +52,6 @@ internal sealed class ServerProcess : IDisposable
         return new ServerProcess(process, File.ReadAllText(portFile).Trim());
     }
 
-    /// <summary>Resident memory of the process now, from /proc/PID/status (VmRSS), in bytes.</summary>
-    public long ResidentBytes() => Resident().Total;
-
-    /// <summary>VmRSS and its anonymous (heap, stacks) and file-backed (mapped code) parts, in bytes.</summary>
-    public (long Total, long Anonymous, long File) Resident()
-    {
-        long total = 0, anonymous = 0, file = 0;
-        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
-        {
-            var fields = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length < 2 || fields[0] is not ("VmRSS:" or "RssAnon:" or "RssFile:"))
-            {
-                continue;
-            }
-            var bytes = long.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
-            _ = fields[0] switch
-            {
-                "VmRSS:" => total = bytes,
-                "RssAnon:" => anonymous = bytes,
-                _ => file = bytes,
-            };
-        }
-        return (total, anonymous, file);
-    }
-
     private static string Dll(string program)
     {
         var path = typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == program).Value!;

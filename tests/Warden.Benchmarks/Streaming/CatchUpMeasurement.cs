@@ -195,11 +195,7 @@ internal static class CatchUpMeasurement
         return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
     }
 
-    private static long RssKiB(int pid)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-    }
+    private static long RssKiB(int pid) => ProcStatus.Read(pid).Resident / 1024;
 
     private sealed record Sample(double FromStartMs, double FromConnectMs, double MaxRssMiB, double CpuPercent)
     {

@@ -47,22 +47,8 @@ internal sealed class TerminalSession : IDisposable
         }
     }
 
-    /// <summary>VmRSS from /proc/PID/status, in bytes.</summary>
-    public long ResidentBytes() => StatusBytes("VmRSS");
-
-    /// <summary>A size line of /proc/PID/status in bytes: VmRSS, RssAnon (heap, stacks) or RssFile (the mapped executable).</summary>
-    public long StatusBytes(string field)
-    {
-        foreach (string line in File.ReadLines($"/proc/{Pid}/status"))
-        {
-            if (line.StartsWith(field + ":", StringComparison.Ordinal))
-            {
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-
-        throw new InvalidOperationException($"/proc/{Pid}/status has no {field} line");
-    }
+    /// <summary>The program's resident memory now.</summary>
+    public ProcStatus Memory() => ProcStatus.Read(Pid);
 
     /// <summary>User plus system CPU time from /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s).</summary>
     public double CpuSeconds()

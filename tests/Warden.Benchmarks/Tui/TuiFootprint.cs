@@ -92,8 +92,9 @@ internal static class TuiFootprint
         for (int s = 0; s < seconds; s++)
         {
             await Task.Delay(TimeSpan.FromSeconds(1)); // sampling a running process once a second, not waiting on logic
-            long bytes = terminal.ResidentBytes();
-            long anonBytes = terminal.StatusBytes("RssAnon");
+            ProcStatus memory = terminal.Memory();
+            long bytes = memory.Resident;
+            long anonBytes = memory.Anonymous;
             rss.Add(bytes / 1048576.0);
             anon.Add(anonBytes / 1048576.0);
             csv.Add(string.Create(CultureInfo.InvariantCulture, $"{phase},{s + 1},{bytes},{anonBytes},{terminal.CpuSeconds():F2}"));
